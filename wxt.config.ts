@@ -1,10 +1,36 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { WEBMAIL_MATCHES } from './src/ksuite/hosts';
 
+// The manifest is written here once for every browser; WXT adapts it per target (MV3 everywhere, see README).
 export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Least privilege: each permission is explained in the README.
+    permissions: ['storage', 'alarms', 'contextMenus'],
+    optional_permissions: browser === 'safari' ? [] : ['notifications'],
+    host_permissions: WEBMAIL_MATCHES,
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'ksuite-mail-companion@companion.ksuite-tools',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
   vite: () => ({
     plugins: [preact()],
+    build: { sourcemap: false },
   }),
 });

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Inspector } from '@/src/ui/inspector';
+import '@/src/ui/page.css';
+
+render(<Inspector />, document.getElementById('app')!);

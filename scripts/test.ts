@@ -1,0 +1,79 @@
+/**
+ * `npm test`: every check the project has, in the order a failure is cheapest to find, each step run even when
+ * an earlier one failed so that one run tells everything. Ends with one line `N passed, N failed`, counting the
+ * vitest tests of the unit and end-to-end suites plus the non-test steps (typecheck, lint, builds).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+interface Step {
+  name: string;
+  command: string[];
+  /** vitest's JSON report, when the step runs tests */
+  report?: string;
+}
+
+const ARTIFACTS = 'tests/.artifacts';
+const vitestJson = (file: string) => ['--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+
+const steps: Step[] = [
+  { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
+  { name: 'lint', command: ['npx', 'eslint', '.'] },
+  { name: 'format', command: ['npx', 'prettier', '--check', '.'] },
+  { name: 'unit', command: ['npx', 'vitest', 'run', ...vitestJson(`${ARTIFACTS}/unit.json`)], report: `${ARTIFACTS}/unit.json` },
+  ...['chrome', 'edge', 'firefox', 'safari'].map((browser) => ({
+    name: `build ${browser}`,
+    command: ['npx', 'wxt', 'build', '-b', browser],
+  })),
+  {
+    name: 'e2e',
+    command: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', ...vitestJson(`${ARTIFACTS}/e2e.json`)],
+    report: `${ARTIFACTS}/e2e.json`,
+  },
+];
+
+const only = process.argv.slice(2);
+rmSync(ARTIFACTS, { recursive: true, force: true });
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const summary: string[] = [];
+for (const step of steps.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)))) {
+  console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
+  const started = Date.now();
+  const { status } = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const counts = step.report ? readVitestCounts(step.report) : null;
+  if (counts) {
+    passed += counts.passed;
+    failed += counts.failed;
+  }
+  // A step that exits non-zero fails even if its test count looked fine (e.g. a crash before the report).
+  if (status !== 0 && (!counts || counts.failed === 0)) failed += 1;
+  if (status === 0 && !counts) passed += 1;
+  const detail = counts ? ` (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped)` : '';
+  summary.push(`${status === 0 ? 'ok  ' : 'FAIL'} ${step.name}${detail} ${seconds}s`);
+}
+
+console.log(`\n${summary.join('\n')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
+
+function readVitestCounts(file: string): { passed: number; failed: number; skipped: number } | null {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
+  } catch {
+    return null;
+  }
+}

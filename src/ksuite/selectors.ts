@@ -1,0 +1,19 @@
+/**
+ * Every CSS selector the extension uses on the kSuite webmail, in one map, so that a change of Infomaniak's
+ * markup is one edit. The first two are known from a public extension for this webmail; the rest follow the
+ * Angular Material structure and are checked against the replica (tests/replica/webmail/README.md).
+ */
+export const WEBMAIL_SELECTORS = {
+  /** One opened message of the reading pane; carries the class `mail-{shortUid}@{folderId}`. */
+  openedMessage: 'div.message-item',
+  /** The footer of an opened message (reply / forward buttons): our toolbar sits just above it. */
+  openedMessageFooter: 'div.mailContent-open-footer',
+  /** A row of the message list, and a selected one. */
+  listRow: '[data-thread-uid]',
+  selectedListRow: '[data-thread-uid].selected, [data-thread-uid][aria-selected="true"]',
+  /** The webmail's dark theme switch on <body>. */
+  darkThemeBody: 'body.theme-dark',
+} as const;
+
+/** The class on an opened message that names it: `mail-{shortUid}@{folderId}`. */
+export const MESSAGE_UID_CLASS_PREFIX = 'mail-';

@@ -1,0 +1,17 @@
+import { BrandMark } from './brand-mark';
+import { t } from './i18n';
+
+export function Options() {
+  return (
+    <main class="page">
+      <h1>
+        <BrandMark size={24} />
+        {t('optionsTitle')}
+      </h1>
+      <section>
+        <h2>{t('optionsPrivacyTitle')}</h2>
+        <p data-testid="privacy-text">{t('optionsPrivacyText')}</p>
+      </section>
+    </main>
+  );
+}

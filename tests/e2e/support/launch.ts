@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromiumExecutable } from './chromium';
+
+export interface ReplicaAddress {
+  /** `MAP mail.infomaniak.com 127.0.0.1:PORT,…`: Chromium resolves the real hostnames to the replica. */
+  hostResolverRules: string;
+  /** SPKI hash of the replica's certificate: Chromium trusts exactly that certificate, nothing else. */
+  spkiHash: string;
+}
+
+export interface LaunchOptions {
+  replica: ReplicaAddress;
+  /** Unpacked build to load; the shipped production build by default. */
+  extensionDir?: string;
+  headless?: boolean;
+  /** Browser UI language, e.g. 'de' (drives the extension's i18n). */
+  lang?: string;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  extensionUrl(path: string): string;
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export const CHROME_BUILD = resolve('.output/chrome-mv3');
+
+/**
+ * Debian's Chromium with the extension loaded unpacked, in a throw-away profile, the Infomaniak hosts mapped to
+ * the replica. Nothing in the build is changed: the manifest and code are the ones we ship.
+ */
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const extensionDir = resolve(options.extensionDir ?? CHROME_BUILD);
+  const profile = await mkdtemp(join(tmpdir(), 'ksuite-companion-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumExecutable(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 860 },
+    locale: options.lang,
+    // Playwright disables extensions by default; we want exactly ours.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${options.replica.hostResolverRules}`,
+      `--ignore-certificate-errors-spki-list=${options.replica.spkiHash}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+      // This machine has no network: keep Chromium from trying to reach Google's services.
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionUrl,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

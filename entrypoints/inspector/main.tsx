@@ -1,5 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '@/src/ui/mount-page';
 import { Inspector } from '@/src/ui/inspector';
-import '@/src/ui/page.css';
 
-render(<Inspector />, document.getElementById('app')!);
+mountPage('inspectorTitle', <Inspector />);

@@ -1,5 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '@/src/ui/mount-page';
 import { Options } from '@/src/ui/options';
-import '@/src/ui/page.css';
 
-render(<Options />, document.getElementById('app')!);
+mountPage('optionsTitle', <Options />);

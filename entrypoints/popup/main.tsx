@@ -1,5 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '@/src/ui/mount-page';
 import { Popup } from '@/src/ui/popup';
-import '@/src/ui/page.css';
 
-render(<Popup />, document.getElementById('app')!);
+mountPage('extName', <Popup />);

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The four production builds, as `npm test` just made them: the permissions they ask for are exactly the ones
+// the README justifies, and nothing else.
+const BUILDS = { chrome: 'chrome-mv3', edge: 'edge-mv3', firefox: 'firefox-mv3', safari: 'safari-mv3' } as const;
+const HOSTS = ['https://mail.infomaniak.com/*', 'https://ksuite.infomaniak.com/*'];
+
+const manifestOf = (dir: string) =>
+  JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Record<string, unknown> & {
+    permissions?: string[];
+    optional_permissions?: string[];
+    host_permissions?: string[];
+    content_scripts?: { matches: string[]; all_frames?: boolean }[];
+    icons?: Record<string, string>;
+    browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
+  };
+
+describe.each(Object.entries(BUILDS))('the %s build', (browser, dir) => {
+  const manifest = manifestOf(dir);
+
+  it('is Manifest V3 with a translated name and description', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.description).toBe('__MSG_extDescription__');
+    expect(manifest.default_locale).toBe('en');
+  });
+
+  it('asks for storage, alarms and contextMenus only, notifications optional where the browser has them', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', 'storage']);
+    expect(manifest.optional_permissions ?? []).toEqual(browser === 'safari' ? [] : ['notifications']);
+  });
+
+  it('reaches only the two Infomaniak webmail hosts, in every frame', () => {
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...HOSTS].sort());
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect([...manifest.content_scripts![0]!.matches].sort()).toEqual([...HOSTS].sort());
+    expect(manifest.content_scripts![0]!.all_frames).toBe(true);
+  });
+
+  it('has icons from 16 to 128 px', () => {
+    expect(Object.keys(manifest.icons ?? {}).map(Number)).toEqual(expect.arrayContaining([16, 32, 48, 128]));
+  });
+});
+
+describe('the firefox build', () => {
+  it('has a gecko id and declares that it collects no data', () => {
+    const gecko = manifestOf(BUILDS.firefox).browser_specific_settings?.gecko;
+    expect(gecko?.id).toMatch(/^[^@\s]+@[^@\s]+$/);
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});

@@ -1,0 +1,22 @@
+import { inject } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './launch';
+import { ReplicaClient } from './replica-client';
+
+/** The replica started by the global setup, and a browser with the shipped build, signed in to the demo mailbox. */
+export async function signedInBrowser(options: Omit<LaunchOptions, 'replica'> = {}): Promise<{
+  browser: ExtensionBrowser;
+  replica: ReplicaClient;
+}> {
+  const address = inject('replica');
+  const replica = new ReplicaClient(address.controlUrl);
+  await replica.reset();
+  const browser = await launchWithExtension({ ...options, replica: address });
+  await replica.signIn(browser.context);
+  return { browser, replica };
+}
+
+export const MAIL_URL = 'https://mail.infomaniak.com';
+export const KSUITE_URL = 'https://ksuite.infomaniak.com';
+
+/** The toolbar our content script puts on an opened message (an open shadow root, so locators reach inside). */
+export const TOOLBAR = 'ksuite-companion[data-ksuite-companion="toolbar"]';

@@ -1,0 +1,36 @@
+import type { BrowserContext } from 'playwright-core';
+import type { DeliverRequest, DeliverResult, RequestLogEntry, SessionCookie } from '../../replica/index';
+
+/**
+ * The replica's control interface as the browser tests use it: over HTTP, because the replica runs in vitest's
+ * main process while each test file runs in a worker.
+ */
+export class ReplicaClient {
+  constructor(private readonly controlUrl: string) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.controlUrl}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`replica control ${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  reset = () => this.call('POST', '/reset');
+  deliver = (request: DeliverRequest = {}) => this.call<DeliverResult>('POST', '/deliver', request);
+  expireSession = (tokens = false) => this.call('POST', '/expire-session', { tokens });
+  setLatency = (ms: number) => this.call('POST', '/latency', { ms });
+  failNext = (count: number, status: number, path?: string) => this.call('POST', '/fail', { count, status, path });
+  truncateNext = (count: number, bytes: number, mode: 'cut' | 'short') =>
+    this.call('POST', '/truncate', { count, bytes, mode });
+  requests = () => this.call<RequestLogEntry[]>('GET', '/requests');
+  clearRequests = () => this.call('DELETE', '/requests');
+
+  /** Signs the browser in to the demo mailbox the way the sign-in page would: with the session cookie. */
+  async signIn(context: BrowserContext): Promise<void> {
+    const cookie = await this.call<SessionCookie>('POST', '/session-cookie');
+    await context.addCookies([{ ...cookie, domain: cookie.domain }]);
+  }
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import type { ExtensionBrowser } from './support/launch';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  ({ browser } = await signedInBrowser());
+});
+afterAll(() => browser?.close());
+
+/** Opens the n-th thread of the list by clicking it, as a user would, and returns the opened message's uid. */
+async function openThread(frame: Page | Frame, n: number): Promise<string> {
+  const rows = frame.locator('[data-thread-uid]');
+  await rows.nth(n).click();
+  const message = frame.locator('div.message-item').last();
+  await message.waitFor();
+  const classes = (await message.getAttribute('class')) ?? '';
+  const uid = classes.split(/\s+/).find((c) => c.startsWith('mail-'))?.slice('mail-'.length);
+  if (!uid) throw new Error(`opened message has no mail-… class: ${classes}`);
+  return uid;
+}
+
+describe('the content script on the classic webmail (mail.infomaniak.com)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${MAIL_URL}/0`);
+  });
+
+  it('puts one toolbar on the opened message, just above its footer', async () => {
+    const uid = await openThread(page, 0);
+    const toolbar = page.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`);
+    await expect.poll(() => toolbar.count()).toBe(1);
+    await expect.poll(() => toolbar.getAttribute('data-message-uid')).toBe(uid);
+    const followedByFooter = await toolbar.evaluate(
+      (host) => host.nextElementSibling?.matches('div.mailContent-open-footer') ?? false,
+    );
+    expect(followedByFooter).toBe(true);
+    await expect.poll(() => toolbar.locator('[role="toolbar"]').textContent()).toContain('kSuite Mail');
+  });
+
+  it('moves with client-side navigation: the old message loses its toolbar, the new one gets exactly one', async () => {
+    const first = await openThread(page, 0);
+    const second = await openThread(page, 1);
+    expect(second).not.toBe(first);
+    await expect.poll(() => page.locator(`div.message-item.mail-${cssEscape(second)} ${TOOLBAR}`).count()).toBe(1);
+    await expect.poll(() => page.locator(`${TOOLBAR}[data-message-uid="${first}"]`).count()).toBe(0);
+    const toolbars = await page.locator(TOOLBAR).count();
+    const messages = await page.locator('div.message-item').count();
+    expect(toolbars).toBe(messages);
+  });
+
+  it('follows the webmail theme', async () => {
+    await openThread(page, 0);
+    const dark = await page.evaluate(() => document.body.classList.contains('theme-dark'));
+    await page.locator('[data-action="toggle-theme"], .theme-toggle').first().click();
+    await expect.poll(() => page.locator(TOOLBAR).first().getAttribute('data-theme')).toBe(dark ? 'light' : 'dark');
+  });
+});
+
+describe('the content script in the kSuite shell (ksuite.infomaniak.com)', () => {
+  it('runs inside the embedded mail iframe and puts the toolbar on the opened message there', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${KSUITE_URL}/all/mail/0`);
+    const frame = await waitForMailFrame(page);
+    const uid = await openThread(frame, 0);
+    await expect.poll(() => frame.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('is injected into the kSuite top frame too (its isolated world exists there)', async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    const worlds: { origin: string; name: string; type?: string; frameId?: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) =>
+      worlds.push({
+        origin: context.origin,
+        name: context.name,
+        type: context.auxData?.type,
+        frameId: context.auxData?.frameId,
+      }),
+    );
+    await cdp.send('Runtime.enable');
+    await page.goto(`${KSUITE_URL}/all/mail/0`);
+    await waitForMailFrame(page);
+    // Our content script's world is named after the extension and has the extension's origin (Playwright's own
+    // utility worlds are isolated too, hence the origin check).
+    const extensionOrigin = `chrome-extension://${browser.extensionId}`;
+    const ourWorlds = () => worlds.filter((w) => w.type === 'isolated' && w.origin === extensionOrigin);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const topFrameId = frameTree.frame.id;
+    await expect.poll(() => ourWorlds().some((w) => w.frameId === topFrameId)).toBe(true);
+    await expect.poll(() => ourWorlds().some((w) => w.frameId !== topFrameId)).toBe(true); // the mail iframe
+    expect(new Set(ourWorlds().map((w) => w.name))).toEqual(new Set(['kSuite Mail companion']));
+    await page.close();
+  });
+});
+
+async function waitForMailFrame(page: Page): Promise<Frame> {
+  await page.waitForSelector('iframe');
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(MAIL_URL));
+    if (frame) {
+      await frame.waitForSelector('[data-thread-uid]');
+      return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the kSuite shell did not load the mail app in an iframe');
+}
+
+/** Folder ids contain characters such as '=' or '-' that are fine in a class but need escaping in a selector. */
+function cssEscape(value: string): string {
+  return value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { KsuiteApiClient } from './api-client';
+import { KsuiteApiError } from './api-error';
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const success = (data: unknown) => json(200, { result: 'success', data });
+const failure = (status: number, code: string, headers?: Record<string, string>) =>
+  json(status, { result: 'error', error: { code, description: code } }, headers);
+
+/** A fetch that answers from a script and records what was asked. */
+function scripted(...answers: (Response | Error)[]) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const answer = answers.shift();
+    if (!answer) throw new Error('unexpected request');
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const fast = { backoffMs: 1 };
+
+describe('KsuiteApiClient', () => {
+  it('unwraps the success envelope and uses the session cookies when no token is set', async () => {
+    const { fetch, calls } = scripted(success([{ uuid: 'u1' }]));
+    const mailboxes = await new KsuiteApiClient({ fetch }).mailboxes();
+    expect(mailboxes).toEqual([{ uuid: 'u1' }]);
+    expect(calls[0]!.url).toBe('https://mail.infomaniak.com/api/mailbox?with=aliases,unseen');
+    expect(calls[0]!.init.credentials).toBe('include');
+    expect((calls[0]!.init.headers as Record<string, string>).Authorization).toBeUndefined();
+  });
+
+  it('sends a personal token as Bearer, and then no cookies', async () => {
+    const { fetch, calls } = scripted(success('pong'));
+    await new KsuiteApiClient({ fetch, token: 'secret' }).ping();
+    expect((calls[0]!.init.headers as Record<string, string>).Authorization).toBe('Bearer secret');
+    expect(calls[0]!.init.credentials).toBe('omit');
+  });
+
+  it('never sends anything to another host, even if a resource path says so', async () => {
+    const { fetch, calls } = scripted();
+    const client = new KsuiteApiClient({ fetch, token: 'secret' });
+    await expect(client.resource('https://evil.example/steal')).rejects.toMatchObject({ kind: 'bad_response' });
+    await expect(client.resource('//evil.example/steal')).rejects.toMatchObject({ kind: 'bad_response' });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('maps 401 to signed_out at once, without retrying', async () => {
+    const { fetch, calls } = scripted(failure(401, 'not_authorized'));
+    await expect(new KsuiteApiClient({ fetch, ...fast }).ping()).rejects.toMatchObject({ kind: 'signed_out' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('maps mail__message_not_found to not_found', async () => {
+    const { fetch } = scripted(failure(404, 'mail__message_not_found'));
+    const error = await new KsuiteApiClient({ fetch, ...fast })
+      .message('u', { uid: '1@f', shortUid: '1', folderId: 'f' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KsuiteApiError);
+    expect((error as KsuiteApiError).kind).toBe('not_found');
+    expect((error as KsuiteApiError).detail.code).toBe('mail__message_not_found');
+  });
+
+  it('retries 429 and 5xx and network faults with back-off, then succeeds', async () => {
+    const { fetch, calls } = scripted(
+      failure(429, 'too_many_request', { 'Retry-After': '0' }),
+      failure(500, 'internal_server_error'),
+      new TypeError('network down'),
+      success('pong'),
+    );
+    await expect(new KsuiteApiClient({ fetch, ...fast }).ping()).resolves.toBe('pong');
+    expect(calls).toHaveLength(4);
+  });
+
+  it('gives up after its retries with the last kind of failure', async () => {
+    const { fetch, calls } = scripted(...Array.from({ length: 4 }, () => failure(503, 'service_unavailable')));
+    await expect(new KsuiteApiClient({ fetch, ...fast }).ping()).rejects.toMatchObject({
+      kind: 'server',
+      detail: { status: 503 },
+    });
+    expect(calls).toHaveLength(4);
+  });
+
+  it('stops waiting at once when aborted during a back-off', async () => {
+    const { fetch } = scripted(failure(500, 'x'));
+    const controller = new AbortController();
+    const pending = new KsuiteApiClient({ fetch, backoffMs: 60_000 }).ping(controller.signal);
+    setTimeout(() => controller.abort(), 10);
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
+  it('refuses a body shorter than its Content-Length', async () => {
+    const { fetch } = scripted(new Response(new Uint8Array(10), { headers: { 'Content-Length': '20' } }));
+    await expect(new KsuiteApiClient({ fetch }).resource('/api/x')).rejects.toMatchObject({ kind: 'incomplete' });
+  });
+
+  it('reports download progress up to the total', async () => {
+    const { fetch } = scripted(new Response(new Uint8Array(1000), { headers: { 'Content-Length': '1000' } }));
+    const seen: number[] = [];
+    const bytes = await new KsuiteApiClient({ fetch }).resource('/api/x', {
+      onProgress: ({ received }) => seen.push(received),
+    });
+    expect(bytes.byteLength).toBe(1000);
+    expect(seen.at(-1)).toBe(1000);
+  });
+
+  it('calls an answer that is not the envelope a bad_response', async () => {
+    const { fetch } = scripted(new Response('<html>maintenance</html>', { status: 200 }));
+    await expect(new KsuiteApiClient({ fetch }).ping()).rejects.toMatchObject({ kind: 'bad_response' });
+  });
+});

@@ -1,0 +1,198 @@
+import { KsuiteApiError, errorFromResponse } from './api-error';
+import { MAIL_ORIGIN } from './hosts';
+import { API_ROUTES } from './routes';
+import type { ErrorEnvelope, Folder, Mailbox, Message, SuccessEnvelope, ThreadList } from './types';
+import type { MessageRef } from './webmail-dom';
+
+export interface ApiClientOptions {
+  /** A personal API token; without one the browser's kSuite session cookies are used. */
+  token?: string;
+  /** Injected for tests of the retry policy; the extension uses the global fetch. */
+  fetch?: typeof fetch;
+  /** Retries after the first attempt, for 429, 5xx and network faults. */
+  retries?: number;
+  /** First back-off delay; doubled each retry, `Retry-After` wins when the server sends it. */
+  backoffMs?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  accept?: string;
+}
+
+export interface DownloadProgress {
+  received: number;
+  /** From Content-Length; null when the server does not say. */
+  total: number | null;
+}
+
+/**
+ * The kSuite Mail API, always on the mail host (the only host a token is ever sent to). Every call can be
+ * aborted; transient failures are retried with exponential back-off; every failure is a KsuiteApiError.
+ */
+export class KsuiteApiClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly retries: number;
+  private readonly backoffMs: number;
+
+  constructor(private readonly options: ApiClientOptions = {}) {
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.retries = options.retries ?? 3;
+    this.backoffMs = options.backoffMs ?? 500;
+  }
+
+  ping(signal?: AbortSignal): Promise<unknown> {
+    return this.json(API_ROUTES.pingWithAuth(), { signal });
+  }
+
+  mailboxes(signal?: AbortSignal): Promise<Mailbox[]> {
+    return this.json(API_ROUTES.mailboxes(), { signal });
+  }
+
+  folders(mailboxUuid: string, signal?: AbortSignal): Promise<Folder[]> {
+    return this.json(API_ROUTES.folders(mailboxUuid), { signal });
+  }
+
+  threads(mailboxUuid: string, folderId: string, query: { offset?: number; unseenOnly?: boolean } = {}, signal?: AbortSignal) {
+    return this.json<ThreadList>(API_ROUTES.threads(mailboxUuid, folderId, query), { signal });
+  }
+
+  message(mailboxUuid: string, ref: MessageRef, signal?: AbortSignal): Promise<Message> {
+    return this.json(API_ROUTES.messageDetails(API_ROUTES.message(mailboxUuid, ref)), { signal });
+  }
+
+  /** The message exactly as stored (.eml bytes). A body shorter than announced is an error, never a file. */
+  rawMessage(mailboxUuid: string, ref: MessageRef, options: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {}) {
+    return this.bytes(API_ROUTES.rawMessage(mailboxUuid, ref), { ...options, accept: 'message/rfc822' });
+  }
+
+  /** Any `resource` path of the JSON (an attachment, the server-made attachments archive). */
+  resource(path: string, options: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {}) {
+    return this.bytes(path, options);
+  }
+
+  markSeen(mailboxUuid: string, uids: string[], signal?: AbortSignal): Promise<unknown> {
+    return this.json(API_ROUTES.messageAction(mailboxUuid, 'seen'), { method: 'POST', body: { uids }, signal });
+  }
+
+  async json<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(path, { ...options, accept: 'application/json' });
+    let envelope: SuccessEnvelope<T> | ErrorEnvelope;
+    try {
+      envelope = (await response.json()) as SuccessEnvelope<T> | ErrorEnvelope;
+    } catch (cause) {
+      throw abortedOr(options.signal, new KsuiteApiError('bad_response', { status: response.status }, { cause }));
+    }
+    if (envelope?.result !== 'success') {
+      throw new KsuiteApiError('bad_response', { status: response.status, code: envelope?.error?.code });
+    }
+    return envelope.data;
+  }
+
+  async bytes(
+    path: string,
+    options: RequestOptions & { onProgress?: (p: DownloadProgress) => void } = {},
+  ): Promise<Uint8Array> {
+    const response = await this.send(path, options);
+    const announced = Number(response.headers.get('content-length'));
+    const total = Number.isFinite(announced) && announced > 0 ? announced : null;
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    try {
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.byteLength;
+        options.onProgress?.({ received, total });
+      }
+    } catch (cause) {
+      throw abortedOr(options.signal, new KsuiteApiError('incomplete', { status: response.status }, { cause }));
+    }
+    // Compressed transfers announce the compressed length; only a plain body can be checked this way.
+    if (total !== null && received < total && !response.headers.get('content-encoding')) {
+      throw new KsuiteApiError('incomplete', { status: response.status });
+    }
+    return concat(chunks, received);
+  }
+
+  private async send(path: string, options: RequestOptions): Promise<Response> {
+    const url = new URL(path, MAIL_ORIGIN);
+    if (url.origin !== MAIL_ORIGIN) throw new KsuiteApiError('bad_response', { code: 'foreign_resource' });
+    const headers: Record<string, string> = { Accept: options.accept ?? '*/*' };
+    if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+    for (let attempt = 0; ; attempt++) {
+      let error: KsuiteApiError;
+      let retryAfterMs: number | null = null;
+      try {
+        const response = await this.fetchImpl(url.href, {
+          method: options.method ?? 'GET',
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          // The web app's own session; a token replaces it entirely.
+          credentials: this.options.token ? 'omit' : 'include',
+          signal: options.signal,
+        });
+        if (response.ok) return response;
+        const code = await errorCode(response);
+        error = errorFromResponse(response.status, code, response.headers.get('x-request-id'));
+        retryAfterMs = retryAfter(response.headers.get('retry-after'));
+      } catch (cause) {
+        if (options.signal?.aborted) throw abortedOr(options.signal, new KsuiteApiError('network', {}, { cause }));
+        error = new KsuiteApiError('network', {}, { cause });
+      }
+      if (!error.retryable || attempt >= this.retries) throw error;
+      await sleep(retryAfterMs ?? this.backoffMs * 2 ** attempt, options.signal);
+    }
+  }
+}
+
+function abortedOr(signal: AbortSignal | undefined, error: KsuiteApiError): KsuiteApiError {
+  return signal?.aborted ? new KsuiteApiError('aborted', {}, { cause: signal.reason }) : error;
+}
+
+async function errorCode(response: Response): Promise<string | undefined> {
+  try {
+    const envelope = (await response.json()) as ErrorEnvelope;
+    return envelope?.error?.code;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Retry-After` in seconds (the HTTP-date form is rare for APIs and ignored); capped so a UI never hangs. */
+function retryAfter(header: string | null): number | null {
+  const seconds = Number(header);
+  return header && Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 30) * 1000 : null;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new KsuiteApiError('aborted', {}, { cause: signal.reason }));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new KsuiteApiError('aborted', {}, { cause: signal.reason }));
+      },
+      { once: true },
+    );
+  });
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

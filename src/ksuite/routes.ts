@@ -1,0 +1,25 @@
+import type { MessageRef } from './webmail-dom';
+
+/** Paths of the kSuite Mail API, on the mail host. `*resource` fields of the JSON are paths of the same kind. */
+export const API_ROUTES = {
+  pingWithAuth: () => '/api/ping-with-auth',
+  mailboxes: () => '/api/mailbox?with=aliases,unseen',
+  folders: (mailboxUuid: string) => `/api/mail/${enc(mailboxUuid)}/folder?with=ik-static`,
+  threads: (mailboxUuid: string, folderId: string, query: { offset?: number; unseenOnly?: boolean } = {}) =>
+    `/api/mail/${enc(mailboxUuid)}/folder/${enc(folderId)}/message?offset=${query.offset ?? 0}&thread=on` +
+    (query.unseenOnly ? '&filters=unseen' : ''),
+  message: (mailboxUuid: string, ref: MessageRef) =>
+    `/api/mail/${enc(mailboxUuid)}/folder/${enc(ref.folderId)}/message/${enc(ref.shortUid)}`,
+  messageDetails: (resource: string) => `${resource}?prefered_format=html&with=auto_uncrypt`, // sic: "prefered"
+  rawMessage: (mailboxUuid: string, ref: MessageRef) => `${API_ROUTES.message(mailboxUuid, ref)}/download`,
+  attachmentsArchive: (messageResource: string) => `${messageResource}/attachmentsArchive`,
+  messageAction: (mailboxUuid: string, action: 'seen' | 'unseen' | 'star' | 'unstar' | 'delete' | 'move') =>
+    `/api/mail/${enc(mailboxUuid)}/message/${action}`,
+} as const;
+
+/** At most this many uids per seen/unseen/move request. */
+export const MAX_UIDS_PER_ACTION = 1000;
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment);
+}

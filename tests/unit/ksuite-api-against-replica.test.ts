@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { KsuiteApiClient } from '../../src/ksuite/api-client';
+import { parseMessageUid } from '../../src/ksuite/webmail-dom';
+import { startReplica, type Replica } from '../replica/index';
+import { replicaFetch } from '../support/replica-fetch';
+
+let replica: Replica;
+let client: KsuiteApiClient;
+
+beforeAll(async () => {
+  replica = await startReplica();
+});
+afterAll(() => replica?.close());
+beforeEach(() => {
+  replica.control.reset();
+  const { name, value } = replica.control.issueSessionCookie();
+  client = new KsuiteApiClient({ fetch: replicaFetch(replica.port, { cookie: `${name}=${value}` }), backoffMs: 5 });
+});
+
+async function firstInboxMessage() {
+  const [mailbox] = await client.mailboxes();
+  const inbox = (await client.folders(mailbox!.uuid)).find((f) => f.role === 'INBOX')!;
+  const { threads } = await client.threads(mailbox!.uuid, inbox.id);
+  const ref = parseMessageUid(threads[0]!.messages[0]!.uid)!;
+  return { mailbox: mailbox!, ref };
+}
+
+describe('the API client against the replica', () => {
+  it('walks mailboxes → folders → threads → message with the session cookie', async () => {
+    const { mailbox, ref } = await firstInboxMessage();
+    const message = await client.message(mailbox.uuid, ref);
+    expect(message.uid).toBe(ref.uid);
+    expect(message.resource).toMatch(/^\/api\/mail\//);
+  });
+
+  it('downloads the raw message with exactly the announced bytes', async () => {
+    const { mailbox, ref } = await firstInboxMessage();
+    const message = await client.message(mailbox.uuid, ref);
+    const raw = await client.rawMessage(mailbox.uuid, ref);
+    expect(raw.byteLength).toBe(message.size);
+    expect(new TextDecoder().decode(raw.subarray(0, 2000))).toMatch(/^[\x21-\x39\x3b-\x7e]+:/m);
+  });
+
+  it('says signed_out when the session has expired', async () => {
+    replica.control.expireSession();
+    await expect(client.mailboxes()).rejects.toMatchObject({ kind: 'signed_out' });
+  });
+
+  it('works with a personal token instead of the session', async () => {
+    replica.control.expireSession();
+    const withToken = new KsuiteApiClient({ fetch: replicaFetch(replica.port), token: replica.demo.token });
+    await expect(withToken.mailboxes()).resolves.not.toHaveLength(0);
+  });
+
+  it('rides out a short 429/500 storm', async () => {
+    replica.control.failNext({ count: 2, status: 429, retryAfter: 0 });
+    replica.control.failNext({ count: 1, status: 500 });
+    await expect(client.ping()).resolves.toBeDefined();
+  });
+
+  it('refuses a raw download cut before its Content-Length', async () => {
+    const { mailbox, ref } = await firstInboxMessage();
+    replica.control.truncateNext({ count: 1, bytes: 100, mode: 'cut' });
+    await expect(client.rawMessage(mailbox.uuid, ref)).rejects.toMatchObject({ kind: 'incomplete' });
+  });
+
+  it('says not_found for a message that does not exist', async () => {
+    const { mailbox, ref } = await firstInboxMessage();
+    await expect(client.message(mailbox.uuid, { ...ref, shortUid: '999999' })).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+  });
+});

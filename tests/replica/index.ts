@@ -1,0 +1,29 @@
+import { CORPUS_MAILBOXES, buildCorpus } from './corpus/index.ts';
+import type { ReplicaCorpus } from './server/corpus-contract.ts';
+import { launchReplica, type Replica } from './server/replica-server.ts';
+
+// Entry point of the local kSuite Mail replica: the HTTPS stand-in for mail/ksuite/login.infomaniak.com,
+// loaded with the project's message corpus. See README.md for how browsers and tests reach it.
+
+export type { Replica } from './server/replica-server.ts';
+export type { ReplicaControl, DeliverRequest, DeliverResult, FailRequest, TruncateRequest } from './server/control.ts';
+export type { SessionCookie } from './server/auth.ts';
+export type { RequestLogEntry } from './server/request-log.ts';
+export { folderIdFromPath } from './server/folder-id.ts';
+
+export interface StartReplicaOptions {
+  /** HTTPS port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** Control HTTP port on 127.0.0.1; 0 (default) picks a free one. */
+  controlPort?: number;
+  /** Another corpus than the project's, for tests that need a tiny fixed one. */
+  corpus?: ReplicaCorpus;
+}
+
+export function projectCorpus(): ReplicaCorpus {
+  return { mailboxes: CORPUS_MAILBOXES, messages: buildCorpus() };
+}
+
+export async function startReplica(opts: StartReplicaOptions = {}): Promise<Replica> {
+  return launchReplica({ corpus: opts.corpus ?? projectCorpus(), port: opts.port, controlPort: opts.controlPort });
+}

@@ -1,0 +1,122 @@
+import { apiUid } from './api-paths.ts';
+import type { AuthRegistry, SessionCookie } from './auth.ts';
+import { composeDeliveryMessage, type SimpleDelivery } from './delivery-message.ts';
+import type { FaultPlan, TruncationMode } from './faults.ts';
+import type { MailStore } from './mail-store.ts';
+import type { RequestLog, RequestLogEntry } from './request-log.ts';
+
+// Test-only levers on the replica, the same operations in-process (this object) and over the control HTTP
+// server. None of this is reachable on the Infomaniak hostnames.
+
+export interface DeliverRequest {
+  /** Mailbox email; the primary mailbox when absent. */
+  mailbox?: string;
+  /** IMAP path of the destination folder. */
+  folder?: string;
+  /** The message: raw bytes (base64 over HTTP) or the parts of a simple text message. */
+  raw?: string | Uint8Array | SimpleDelivery;
+}
+
+export interface DeliverResult {
+  uid: string;
+  shortUid: number;
+  folderId: string;
+  mailboxUuid: string;
+}
+
+export interface FailRequest {
+  count: number;
+  status: number;
+  /** Only requests whose path contains this fail (and are counted). */
+  path?: string;
+  /** Retry-After seconds sent with 429; default 1. */
+  retryAfter?: number;
+}
+
+export interface TruncateRequest {
+  count: number;
+  bytes: number;
+  mode: TruncationMode;
+}
+
+export interface ReplicaControl {
+  deliver(request?: DeliverRequest): DeliverResult;
+  expireSession(options?: { tokens?: boolean }): void;
+  setLatency(ms: number): void;
+  failNext(request: FailRequest): void;
+  truncateNext(request: TruncateRequest): void;
+  /** Mail back to the initial corpus, faults off, demo token valid again. Issued sessions stay valid. */
+  reset(): void;
+  issueSessionCookie(): SessionCookie;
+  requestLog(): RequestLogEntry[];
+  clearRequestLog(): void;
+}
+
+export class ControlError extends Error {}
+
+export interface ControlDeps {
+  store(): MailStore;
+  resetStore(): void;
+  auth: AuthRegistry;
+  faults: FaultPlan;
+  log: RequestLog;
+}
+
+const DEFAULT_DELIVERY: SimpleDelivery = {
+  from: 'Replica Sender <sender@example.net>',
+  subject: 'New message',
+  text: 'Delivered by the replica control interface.',
+};
+
+export function createControl(deps: ControlDeps): ReplicaControl {
+  return {
+    deliver(request = {}) {
+      const store = deps.store();
+      const mailbox = request.mailbox ? store.mailboxByEmail(request.mailbox) : store.primaryMailbox();
+      if (!mailbox) throw new ControlError(`unknown mailbox ${request.mailbox}`);
+      const folder = mailbox.foldersByPath.get(request.folder ?? 'INBOX');
+      if (!folder) throw new ControlError(`mailbox ${mailbox.email} has no folder ${request.folder}`);
+      const raw = request.raw;
+      const bytes =
+        raw instanceof Uint8Array
+          ? raw
+          : typeof raw === 'string'
+            ? new Uint8Array(Buffer.from(raw, 'base64'))
+            : composeDeliveryMessage({ ...DEFAULT_DELIVERY, ...raw }, mailbox.email);
+      const message = store.deliver(mailbox, folder, bytes);
+      return { uid: apiUid(folder, message.uid), shortUid: message.uid, folderId: folder.id, mailboxUuid: mailbox.uuid };
+    },
+    expireSession(options = {}) {
+      deps.auth.expire(options);
+    },
+    setLatency(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new ControlError('latency must be a non-negative number of ms');
+      deps.faults.latencyMs = ms;
+    },
+    failNext({ count, status, path, retryAfter = 1 }) {
+      if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
+      if (!Number.isInteger(status) || status < 400 || status > 599) throw new ControlError('status must be 4xx or 5xx');
+      deps.faults.failNext({ remaining: count, status, pathContains: path, retryAfterSeconds: retryAfter });
+    },
+    truncateNext({ count, bytes, mode }) {
+      if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
+      if (!Number.isInteger(bytes) || bytes < 0) throw new ControlError('bytes must be a non-negative integer');
+      if (mode !== 'cut' && mode !== 'short') throw new ControlError("mode must be 'cut' or 'short'");
+      deps.faults.truncateNext({ remaining: count, bytes, mode });
+    },
+    reset() {
+      deps.resetStore();
+      deps.faults.clear();
+      deps.auth.restoreDemoToken();
+    },
+    issueSessionCookie() {
+      return deps.auth.issueSession();
+    },
+    requestLog() {
+      return deps.log.list();
+    },
+    clearRequestLog() {
+      deps.log.clear();
+    },
+  };
+}

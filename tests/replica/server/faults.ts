@@ -1,0 +1,55 @@
+// Faults tests switch on through the control interface: slow API, failing API, cut-short downloads. Each is
+// consumed request by request so a test can say "the next two calls fail" and then see recovery.
+
+export type TruncationMode = 'cut' | 'short';
+
+export interface FailureRule {
+  remaining: number;
+  status: number;
+  /** Only requests whose path contains this are hit (and counted). */
+  pathContains?: string;
+  retryAfterSeconds: number;
+}
+
+export interface TruncationRule {
+  remaining: number;
+  bytes: number;
+  mode: TruncationMode;
+}
+
+export class FaultPlan {
+  latencyMs = 0;
+  private failures: FailureRule[] = [];
+  private truncation: TruncationRule | undefined;
+
+  failNext(rule: FailureRule): void {
+    this.failures.push({ ...rule });
+  }
+
+  /** The failure to apply to this request, if a rule matches; the rule's count goes down. */
+  takeFailure(path: string): FailureRule | undefined {
+    const rule = this.failures.find((r) => r.remaining > 0 && (!r.pathContains || path.includes(r.pathContains)));
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    this.failures = this.failures.filter((r) => r.remaining > 0);
+    return rule;
+  }
+
+  truncateNext(rule: TruncationRule): void {
+    this.truncation = { ...rule };
+  }
+
+  takeTruncation(): TruncationRule | undefined {
+    const rule = this.truncation;
+    if (!rule || rule.remaining <= 0) return undefined;
+    rule.remaining -= 1;
+    if (rule.remaining === 0) this.truncation = undefined;
+    return rule;
+  }
+
+  clear(): void {
+    this.latencyMs = 0;
+    this.failures = [];
+    this.truncation = undefined;
+  }
+}

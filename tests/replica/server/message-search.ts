@@ -1,0 +1,49 @@
+import type { StoredMessage } from './mail-store.ts';
+import { parseMessage } from './parsed-message.ts';
+
+// The thread-list filters and search parameters, applied to stored messages. Matching is case-insensitive
+// substring matching, which is as much as the docs tell us about the real search.
+
+export interface ListCriteria {
+  filter: 'all' | 'seen' | 'unseen' | 'starred';
+  contains?: string;
+  from?: string;
+  to?: string;
+  subject?: string;
+  withAttachments: boolean;
+}
+
+export function criteriaFromQuery(query: URLSearchParams): ListCriteria {
+  const filter = query.get('filters');
+  const text = (name: string) => query.get(name)?.trim().toLowerCase() || undefined;
+  return {
+    filter: filter === 'seen' || filter === 'unseen' || filter === 'starred' ? filter : 'all',
+    contains: text('scontains'),
+    from: text('sfrom'),
+    to: text('sto'),
+    subject: text('ssubject'),
+    withAttachments: query.get('sattachments') === 'yes',
+  };
+}
+
+export async function matchesCriteria(message: StoredMessage, criteria: ListCriteria): Promise<boolean> {
+  if (criteria.filter === 'seen' && !message.flags.seen) return false;
+  if (criteria.filter === 'unseen' && message.flags.seen) return false;
+  if (criteria.filter === 'starred' && !message.flags.flagged) return false;
+  const needsParse = criteria.contains || criteria.from || criteria.to || criteria.subject || criteria.withAttachments;
+  if (!needsParse) return true;
+  const parsed = await parseMessage(message.raw);
+  const people = (list: { email: string; name: string }[]) => list.map((r) => `${r.name} ${r.email}`).join(' ').toLowerCase();
+  const subject = parsed.subject.toLowerCase();
+  if (criteria.subject && !subject.includes(criteria.subject)) return false;
+  if (criteria.from && !people(parsed.from).includes(criteria.from)) return false;
+  if (criteria.to && !people([...parsed.to, ...parsed.cc]).includes(criteria.to)) return false;
+  if (criteria.withAttachments && !parsed.attachments.some((a) => a.disposition === 'attachment')) return false;
+  if (criteria.contains) {
+    const haystack = [subject, people(parsed.from), people(parsed.to), people(parsed.cc), parsed.text ?? parsed.html ?? '']
+      .join('\n')
+      .toLowerCase();
+    if (!haystack.includes(criteria.contains)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,48 @@
+import type { AuthKind, Exchange } from './exchange.ts';
+
+// What reached the replica, for tests that assert on the extension's traffic (which routes, how many bytes,
+// cookie or token). Bounded so a long browser session cannot grow it without limit.
+
+export interface RequestLogEntry {
+  time: string;
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+  bytes: number;
+  auth: AuthKind;
+  authorized: boolean;
+  requestId: string;
+}
+
+const MAX_ENTRIES = 10_000;
+
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+
+  /** Records the exchange once its response is done or abandoned. */
+  watch(ex: Exchange): void {
+    ex.res.once('close', () => {
+      this.entries.push({
+        time: new Date().toISOString(),
+        method: ex.req.method ?? '',
+        host: ex.host,
+        path: ex.url.pathname + ex.url.search,
+        status: ex.res.statusCode,
+        bytes: ex.bytesSent,
+        auth: ex.auth.kind,
+        authorized: ex.auth.valid,
+        requestId: ex.requestId,
+      });
+      if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    });
+  }
+
+  list(): RequestLogEntry[] {
+    return [...this.entries];
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

@@ -20,7 +20,11 @@ const steps: Step[] = [
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'lint', command: ['npx', 'eslint', '.'] },
   { name: 'format', command: ['npx', 'prettier', '--check', '.'] },
-  { name: 'unit', command: ['npx', 'vitest', 'run', ...vitestJson(`${ARTIFACTS}/unit.json`)], report: `${ARTIFACTS}/unit.json` },
+  {
+    name: 'unit',
+    command: ['npx', 'vitest', 'run', ...vitestJson(`${ARTIFACTS}/unit.json`)],
+    report: `${ARTIFACTS}/unit.json`,
+  },
   ...['chrome', 'edge', 'firefox', 'safari'].map((browser) => ({
     name: `build ${browser}`,
     command: ['npx', 'wxt', 'build', '-b', browser],

@@ -55,7 +55,12 @@ export class KsuiteApiClient {
     return this.json(API_ROUTES.folders(mailboxUuid), { signal });
   }
 
-  threads(mailboxUuid: string, folderId: string, query: { offset?: number; unseenOnly?: boolean } = {}, signal?: AbortSignal) {
+  threads(
+    mailboxUuid: string,
+    folderId: string,
+    query: { offset?: number; unseenOnly?: boolean } = {},
+    signal?: AbortSignal,
+  ) {
     return this.json<ThreadList>(API_ROUTES.threads(mailboxUuid, folderId, query), { signal });
   }
 
@@ -64,7 +69,11 @@ export class KsuiteApiClient {
   }
 
   /** The message exactly as stored (.eml bytes). A body shorter than announced is an error, never a file. */
-  rawMessage(mailboxUuid: string, ref: MessageRef, options: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {}) {
+  rawMessage(
+    mailboxUuid: string,
+    ref: MessageRef,
+    options: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},
+  ) {
     return this.bytes(API_ROUTES.rawMessage(mailboxUuid, ref), { ...options, accept: 'message/rfc822' });
   }
 

@@ -51,7 +51,8 @@ export const infomaniakSpamDecoder: SpamDecoder = {
         meaning: verdict === 'unknown' ? null : reportText(`hdr_spam_verdict_${verdict}`),
       },
     ];
-    if (score !== null) details.push({ label: reportText('hdr_spam_detail_score'), value: String(score), meaning: null });
+    if (score !== null)
+      details.push({ label: reportText('hdr_spam_detail_score'), value: String(score), meaning: null });
     return {
       name: reportText('hdr_spam_source_provider', 'Infomaniak'),
       verdict,

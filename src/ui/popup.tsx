@@ -9,7 +9,9 @@ export function Popup() {
   const [onWebmail, setOnWebmail] = useState<boolean | null>(null);
 
   useEffect(() => {
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setOnWebmail(isWebmailUrl(tab?.url)));
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => setOnWebmail(isWebmailUrl(tab?.url)));
   }, []);
 
   const openInTab = (url: string) => {

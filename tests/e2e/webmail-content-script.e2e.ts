@@ -17,7 +17,10 @@ async function openThread(frame: Page | Frame, n: number): Promise<string> {
   const message = frame.locator('div.message-item').last();
   await message.waitFor();
   const classes = (await message.getAttribute('class')) ?? '';
-  const uid = classes.split(/\s+/).find((c) => c.startsWith('mail-'))?.slice('mail-'.length);
+  const uid = classes
+    .split(/\s+/)
+    .find((c) => c.startsWith('mail-'))
+    ?.slice('mail-'.length);
   if (!uid) throw new Error(`opened message has no mail-… class: ${classes}`);
   return uid;
 }

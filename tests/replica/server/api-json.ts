@@ -51,7 +51,14 @@ export interface MessageUidsJson {
 
 export interface ActivitiesJson {
   deleted: string[];
-  updated: { uid: string; seen: boolean; flagged: boolean; answered: boolean; forwarded: boolean; scheduled: boolean }[];
+  updated: {
+    uid: string;
+    seen: boolean;
+    flagged: boolean;
+    answered: boolean;
+    forwarded: boolean;
+    scheduled: boolean;
+  }[];
   added: number[];
   unread_count: number;
   signature: string;

@@ -1,5 +1,12 @@
 import { archivableAttachments, attachmentsArchiveFor } from './attachments-archive.ts';
-import type { ActivitiesJson, FolderJson, MailboxJson, MessageUidsJson, MessagesByUidsJson, ThreadListJson } from './api-json.ts';
+import type {
+  ActivitiesJson,
+  FolderJson,
+  MailboxJson,
+  MessageUidsJson,
+  MessagesByUidsJson,
+  ThreadListJson,
+} from './api-json.ts';
 import { folderResource } from './api-paths.ts';
 import type { AuthRegistry } from './auth.ts';
 import { sendDownload } from './binary-response.ts';
@@ -47,8 +54,15 @@ export async function handleApi(ex: Exchange, ctx: ApiContext): Promise<void> {
   if (ctx.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.faults.latencyMs));
   const failure = ctx.faults.takeFailure(ex.url.pathname);
   if (failure) {
-    const headers: Record<string, string> = failure.status === 429 ? { 'Retry-After': String(failure.retryAfterSeconds) } : {};
-    sendError(ex, failure.status, FAULT_CODES[failure.status] ?? 'error', 'Injected by the replica control interface', headers);
+    const headers: Record<string, string> =
+      failure.status === 429 ? { 'Retry-After': String(failure.retryAfterSeconds) } : {};
+    sendError(
+      ex,
+      failure.status,
+      FAULT_CODES[failure.status] ?? 'error',
+      'Injected by the replica control interface',
+      headers,
+    );
     return;
   }
   if (!ex.auth.valid) {
@@ -84,7 +98,8 @@ async function route(ex: Exchange, store: MailStore, faults: FaultPlan): Promise
   if (!mailbox) return sendError(ex, 404, 'object_not_found', 'No such mailbox');
   const rest = scoped[2] ?? '';
 
-  if (rest === 'folder') return method === 'GET' ? sendSuccess(ex, foldersJson(store, mailbox.rootFolders)) : notFound();
+  if (rest === 'folder')
+    return method === 'GET' ? sendSuccess(ex, foldersJson(store, mailbox.rootFolders)) : notFound();
 
   const action = /^message\/(seen|unseen|star|unstar|delete|move)$/.exec(rest);
   if (action) return method === 'POST' ? messageAction(ex, store, mailbox, action[1] as MessageAction) : notFound();
@@ -185,7 +200,9 @@ async function threadList(ex: Exchange, store: MailStore, mailbox: StoredMailbox
         )
       : matching.map((message) => [message]);
   const page = groups.slice(offset, offset + THREAD_PAGE_SIZE);
-  const threads = await Promise.all(page.map(async (group) => threadJson(await Promise.all(group.map(messageSummaryJson)))));
+  const threads = await Promise.all(
+    page.map(async (group) => threadJson(await Promise.all(group.map(messageSummaryJson)))),
+  );
 
   const pageAt = (at: number) => {
     const next = new URLSearchParams(query);
@@ -263,7 +280,12 @@ function rawDownload(ex: Exchange, faults: FaultPlan, message: StoredMessage): P
   });
 }
 
-async function attachmentDownload(ex: Exchange, faults: FaultPlan, message: StoredMessage, partId: string): Promise<void> {
+async function attachmentDownload(
+  ex: Exchange,
+  faults: FaultPlan,
+  message: StoredMessage,
+  partId: string,
+): Promise<void> {
   const parsed = await parseMessage(message.raw);
   const attachment = parsed.attachments.find((a) => a.partId === partId);
   if (!attachment) return sendError(ex, 404, 'mail__message_attachment_not_found', 'No such attachment');
@@ -277,7 +299,8 @@ async function attachmentsArchive(ex: Exchange, faults: FaultPlan, message: Stor
   const parsed = await parseMessage(message.raw);
   const files = archivableAttachments(parsed.attachments);
   // Guessed: the real server's answer for a message without attachments is not documented.
-  if (files.length === 0) return sendError(ex, 404, 'mail__message_attachment_not_found', 'The message has no attachments');
+  if (files.length === 0)
+    return sendError(ex, 404, 'mail__message_attachment_not_found', 'The message has no attachments');
   const zip = await attachmentsArchiveFor(message.raw, files, new Date(parsed.date ?? message.internalDate));
   sendDownload(ex, faults, zip, {
     'Content-Type': 'application/zip',
@@ -287,7 +310,12 @@ async function attachmentsArchive(ex: Exchange, faults: FaultPlan, message: Stor
 
 type MessageAction = 'seen' | 'unseen' | 'star' | 'unstar' | 'delete' | 'move';
 
-async function messageAction(ex: Exchange, store: MailStore, mailbox: StoredMailbox, action: MessageAction): Promise<void> {
+async function messageAction(
+  ex: Exchange,
+  store: MailStore,
+  mailbox: StoredMailbox,
+  action: MessageAction,
+): Promise<void> {
   let body: unknown;
   try {
     body = JSON.parse((await readRequestBody(ex.req, 1024 * 1024)).toString('utf8') || '{}');
@@ -295,13 +323,19 @@ async function messageAction(ex: Exchange, store: MailStore, mailbox: StoredMail
     return sendError(ex, 400, 'validation_failed', 'The body must be JSON');
   }
   const { uids, to } = (body ?? {}) as { uids?: unknown; to?: unknown };
-  if (!Array.isArray(uids) || uids.length === 0 || uids.length > MAX_ACTION_UIDS || !uids.every((u) => typeof u === 'string')) {
+  if (
+    !Array.isArray(uids) ||
+    uids.length === 0 ||
+    uids.length > MAX_ACTION_UIDS ||
+    !uids.every((u) => typeof u === 'string')
+  ) {
     return sendError(ex, 400, 'validation_failed', `uids must list 1 to ${MAX_ACTION_UIDS} message uids`);
   }
   let destination: StoredFolder | undefined;
   if (action === 'move') {
     destination = typeof to === 'string' ? mailbox.foldersById.get(to) : undefined;
-    if (!destination) return sendError(ex, 404, 'mail__move_destination_folder_not_found', 'No such destination folder');
+    if (!destination)
+      return sendError(ex, 404, 'mail__move_destination_folder_not_found', 'No such destination folder');
   }
   const messages = (uids as string[])
     .map((uid) => store.messageByApiUid(mailbox, uid))

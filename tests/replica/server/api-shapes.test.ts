@@ -3,7 +3,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorEnvelope, FolderJson, MailboxJson, MessageJson, ThreadListJson } from './api-json.ts';
 import { folderIdFromPath } from './folder-id.ts';
 import { startFixtureReplica, type FixtureReplica } from './testing/fixture-replica.ts';
-import { DEMO, FILLER_COUNT, NOTES_TEXT, OTHER, PDF_BYTES, PNG_BYTES, REPORT_SUBJECT, fixtureCorpus } from './testing/fixture-corpus.ts';
+import {
+  DEMO,
+  FILLER_COUNT,
+  NOTES_TEXT,
+  OTHER,
+  PDF_BYTES,
+  PNG_BYTES,
+  REPORT_SUBJECT,
+  fixtureCorpus,
+} from './testing/fixture-corpus.ts';
 
 let r: FixtureReplica;
 let uuid: string;
@@ -71,7 +80,15 @@ describe('mailboxes and folders', () => {
     const tree = await r.data<FolderJson[]>(`/api/mail/${uuid}/folder?with=ik-static`);
     expect(tree.map((f) => f.path)).toEqual(['INBOX', 'Sent', 'Trash']);
     const inbox = tree[0];
-    expect(inbox).toMatchObject({ id: INBOX, path: 'INBOX', name: 'INBOX', role: 'INBOX', is_favorite: true, unread_count: 2, separator: '/' });
+    expect(inbox).toMatchObject({
+      id: INBOX,
+      path: 'INBOX',
+      name: 'INBOX',
+      role: 'INBOX',
+      is_favorite: true,
+      unread_count: 2,
+      separator: '/',
+    });
     expect(inbox?.children).toEqual([
       expect.objectContaining({
         id: PROJECTS,
@@ -94,7 +111,10 @@ describe('mailboxes and folders', () => {
     for (const [path, code] of cases) {
       const res = await r.api(path);
       expect(res.status, path).toBe(404);
-      expect(res.json<ErrorEnvelope>(), path).toEqual({ result: 'error', error: { code, description: expect.any(String) } });
+      expect(res.json<ErrorEnvelope>(), path).toEqual({
+        result: 'error',
+        error: { code, description: expect.any(String) },
+      });
     }
   });
 });
@@ -111,10 +131,20 @@ describe('thread list', () => {
       resource_previous: null,
       resource_next: null,
     });
-    expect(data.threads.map((t) => t.messages[0]?.msg_id)).toEqual([null, '<report@example.com>', '<kickoff@example.net>']);
+    expect(data.threads.map((t) => t.messages[0]?.msg_id)).toEqual([
+      null,
+      '<report@example.com>',
+      '<kickoff@example.net>',
+    ]);
     const kickoff = data.threads[2];
     expect(kickoff?.messages.map((m) => m.subject)).toEqual(['Project kickoff', 'Re: Project kickoff']);
-    expect(kickoff).toMatchObject({ uid: kickoff?.messages[0]?.uid, messages_count: 2, unseen_messages: 1, answered: true, flagged: false });
+    expect(kickoff).toMatchObject({
+      uid: kickoff?.messages[0]?.uid,
+      messages_count: 2,
+      unseen_messages: 1,
+      answered: true,
+      flagged: false,
+    });
     expect(kickoff?.from.map((p) => p.email)).toEqual(['carla@example.net', 'bob@example.org']);
     expect(kickoff?.messages[0]?.body).toBeUndefined();
   });
@@ -191,9 +221,26 @@ describe('one message', () => {
     });
     expect(message.size).toBe(fixtureCorpus().messages.find((m) => m.id === 'report')?.raw.byteLength);
     expect(message.attachments).toEqual([
-      expect.objectContaining({ name: 'logo.png', mime_type: 'image/png', disposition: 'inline', content_id: '<logo@example.com>', size: PNG_BYTES.length }),
-      expect.objectContaining({ name: 'report.pdf', mime_type: 'application/pdf', disposition: 'attachment', encoding: 'base64', size: PDF_BYTES.length }),
-      expect.objectContaining({ name: 'Notizen Zürich.txt', mime_type: 'text/plain', disposition: 'attachment', size: Buffer.byteLength(NOTES_TEXT) }),
+      expect.objectContaining({
+        name: 'logo.png',
+        mime_type: 'image/png',
+        disposition: 'inline',
+        content_id: '<logo@example.com>',
+        size: PNG_BYTES.length,
+      }),
+      expect.objectContaining({
+        name: 'report.pdf',
+        mime_type: 'application/pdf',
+        disposition: 'attachment',
+        encoding: 'base64',
+        size: PDF_BYTES.length,
+      }),
+      expect.objectContaining({
+        name: 'Notizen Zürich.txt',
+        mime_type: 'text/plain',
+        disposition: 'attachment',
+        size: Buffer.byteLength(NOTES_TEXT),
+      }),
     ]);
     for (const attachment of message.attachments) {
       expect(attachment.uuid).toMatch(/^[0-9a-f]{32}$/);
@@ -275,7 +322,8 @@ describe('one message', () => {
 });
 
 describe('message actions', () => {
-  const post = (action: string, json: unknown) => r.api(`/api/mail/${uuid}/message/${action}`, { method: 'POST', json });
+  const post = (action: string, json: unknown) =>
+    r.api(`/api/mail/${uuid}/message/${action}`, { method: 'POST', json });
 
   it('marks seen and unseen, and the counts follow everywhere', async () => {
     const unseen = messagesOf(await list('&thread=off&filters=unseen')).map((m) => m.uid);

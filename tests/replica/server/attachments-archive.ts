@@ -33,7 +33,10 @@ export function archivableAttachments(attachments: ParsedAttachment[]): ParsedAt
 
 function safeEntryName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const flat = name.replace(/[\\/]+/g, '_').replace(/[\u0000-\u001f\u007f]+/g, '').trim();
+  const flat = name
+    .replace(/[\\/]+/g, '_')
+    .replace(/[\u0000-\u001f\u007f]+/g, '')
+    .trim();
   return flat === '' || flat === '.' || flat === '..' ? 'attachment' : flat;
 }
 

@@ -25,7 +25,12 @@ describe('certificate and wiring', () => {
   });
 
   it('puts x-request-id on every response, errors and pages included', async () => {
-    const responses = await Promise.all([r.api('/api/ping-with-auth'), r.mail('/api/mailbox'), r.mail('/0'), r.login('/nope')]);
+    const responses = await Promise.all([
+      r.api('/api/ping-with-auth'),
+      r.mail('/api/mailbox'),
+      r.mail('/0'),
+      r.login('/nope'),
+    ]);
     const ids = responses.map((res) => res.headers['x-request-id']);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(ids).size).toBe(ids.length);
@@ -96,7 +101,9 @@ describe('sign-in', () => {
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe(target);
     const setCookie = res.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toMatch(/^KSUITE_SESSION=[\w-]+; Domain=\.infomaniak\.com; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
+    expect(setCookie).toMatch(
+      /^KSUITE_SESSION=[\w-]+; Domain=\.infomaniak\.com; Path=\/; Secure; HttpOnly; SameSite=Lax$/,
+    );
     const cookie = setCookie.split(';')[0] ?? '';
     expect((await r.mail('/api/mailbox', { headers: { Cookie: cookie } })).status).toBe(200);
     expect((await r.mail('/0', { headers: { Cookie: cookie } })).status).toBe(200);
@@ -119,7 +126,10 @@ describe('sign-in', () => {
   });
 
   it('shows the page again with an error for a wrong password, and sets no cookie', async () => {
-    const res = await r.login('/login', form({ email: DEMO, password: 'wrong', redirect: 'https://mail.infomaniak.com/0' }));
+    const res = await r.login(
+      '/login',
+      form({ email: DEMO, password: 'wrong', redirect: 'https://mail.infomaniak.com/0' }),
+    );
     expect(res.status).toBe(401);
     expect(res.headers['set-cookie']).toBeUndefined();
     const html = res.body.toString('utf8');
@@ -128,7 +138,9 @@ describe('sign-in', () => {
   });
 
   it('sends a signed-in visitor of the sign-in page straight on', async () => {
-    const res = await r.login('/?redirect=https%3A%2F%2Fmail.infomaniak.com%2F1', { headers: { Cookie: r.sessionCookie() } });
+    const res = await r.login('/?redirect=https%3A%2F%2Fmail.infomaniak.com%2F1', {
+      headers: { Cookie: r.sessionCookie() },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('https://mail.infomaniak.com/1');
   });
@@ -199,7 +211,9 @@ describe('CORS', () => {
   });
 
   it('marks a credentialed response and exposes the useful headers', async () => {
-    const res = await r.mail('/api/mailbox', { headers: { Origin: 'https://ksuite.infomaniak.com', Cookie: r.sessionCookie() } });
+    const res = await r.mail('/api/mailbox', {
+      headers: { Origin: 'https://ksuite.infomaniak.com', Cookie: r.sessionCookie() },
+    });
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('https://ksuite.infomaniak.com');
     expect(res.headers['access-control-allow-credentials']).toBe('true');

@@ -31,7 +31,15 @@ export class AuthRegistry {
   issueSession(): SessionCookie {
     const value = randomBytes(24).toString('base64url');
     this.sessions.add(value);
-    return { name: SESSION_COOKIE, value, domain: COOKIE_DOMAIN, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' };
+    return {
+      name: SESSION_COOKIE,
+      value,
+      domain: COOKIE_DOMAIN,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    };
   }
 
   endSession(value: string): void {

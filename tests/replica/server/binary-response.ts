@@ -5,12 +5,7 @@ import type { FaultPlan } from './faults.ts';
 // Content-Length and drops the connection after K bytes (a network failure mid-download); "short" honestly
 // declares and sends K bytes (a server that produced a wrong file).
 
-export function sendDownload(
-  ex: Exchange,
-  faults: FaultPlan,
-  body: Buffer,
-  headers: Record<string, string>,
-): void {
+export function sendDownload(ex: Exchange, faults: FaultPlan, body: Buffer, headers: Record<string, string>): void {
   const truncation = faults.takeTruncation();
   const res = ex.res;
   if (!truncation || truncation.bytes >= body.length) {

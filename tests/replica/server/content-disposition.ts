@@ -13,6 +13,10 @@ function encodeRfc8187(value: string): string {
 /** A file name from a subject: no path separators or control characters, never empty. */
 export function fileNameFromSubject(subject: string, extension: string, fallback: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = subject.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
+  const base = subject
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
   return `${base || fallback}.${extension}`;
 }

@@ -14,24 +14,33 @@ const ROUTES: Record<string, Handler> = {
   'POST /deliver': (control, body) => control.deliver(body),
   'POST /expire-session': (control, body) => (control.expireSession({ tokens: body.tokens === true }), { ok: true }),
   'POST /latency': (control, body) => (control.setLatency(Number(body.ms)), { ok: true }),
-  'POST /fail': (control, body) =>
-    (control.failNext({
+  'POST /fail': (control, body) => (
+    control.failNext({
       count: Number(body.count ?? 1),
       status: Number(body.status),
       path: typeof body.path === 'string' ? body.path : undefined,
       retryAfter: body.retryAfter === undefined ? undefined : Number(body.retryAfter),
     }),
-    { ok: true }),
-  'POST /truncate': (control, body) =>
-    (control.truncateNext({ count: Number(body.count ?? 1), bytes: Number(body.bytes), mode: body.mode as 'cut' | 'short' }),
-    { ok: true }),
+    { ok: true }
+  ),
+  'POST /truncate': (control, body) => (
+    control.truncateNext({
+      count: Number(body.count ?? 1),
+      bytes: Number(body.bytes),
+      mode: body.mode as 'cut' | 'short',
+    }),
+    { ok: true }
+  ),
   'POST /reset': (control) => (control.reset(), { ok: true }),
   'POST /session-cookie': (control) => control.issueSessionCookie(),
   'GET /requests': (control) => control.requestLog(),
   'DELETE /requests': (control) => (control.clearRequestLog(), { ok: true }),
 };
 
-export async function startControlServer(control: ReplicaControl, port: number): Promise<{ url: string; server: Server }> {
+export async function startControlServer(
+  control: ReplicaControl,
+  port: number,
+): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => void answer(control, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -84,7 +84,12 @@ export function createControl(deps: ControlDeps): ReplicaControl {
             ? new Uint8Array(Buffer.from(raw, 'base64'))
             : composeDeliveryMessage({ ...DEFAULT_DELIVERY, ...raw }, mailbox.email);
       const message = store.deliver(mailbox, folder, bytes);
-      return { uid: apiUid(folder, message.uid), shortUid: message.uid, folderId: folder.id, mailboxUuid: mailbox.uuid };
+      return {
+        uid: apiUid(folder, message.uid),
+        shortUid: message.uid,
+        folderId: folder.id,
+        mailboxUuid: mailbox.uuid,
+      };
     },
     expireSession(options = {}) {
       deps.auth.expire(options);
@@ -95,7 +100,8 @@ export function createControl(deps: ControlDeps): ReplicaControl {
     },
     failNext({ count, status, path, retryAfter = 1 }) {
       if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
-      if (!Number.isInteger(status) || status < 400 || status > 599) throw new ControlError('status must be 4xx or 5xx');
+      if (!Number.isInteger(status) || status < 400 || status > 599)
+        throw new ControlError('status must be 4xx or 5xx');
       deps.faults.failNext({ remaining: count, status, pathContains: path, retryAfterSeconds: retryAfter });
     },
     truncateNext({ count, bytes, mode }) {

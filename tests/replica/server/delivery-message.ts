@@ -26,7 +26,9 @@ export function composeDeliveryMessage(delivery: SimpleDelivery, defaultTo: stri
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: base64',
     '',
-    ...(Buffer.from(delivery.text, 'utf8').toString('base64').match(/.{1,76}/g) ?? []),
+    ...(Buffer.from(delivery.text, 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []),
     '',
   ];
   return new Uint8Array(Buffer.from(lines.join('\r\n'), 'utf8'));

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivitiesJson, ErrorEnvelope, MailboxJson, MessageJson, MessageUidsJson, MessagesByUidsJson } from './api-json.ts';
+import type {
+  ActivitiesJson,
+  ErrorEnvelope,
+  MailboxJson,
+  MessageJson,
+  MessageUidsJson,
+  MessagesByUidsJson,
+} from './api-json.ts';
 import type { SessionCookie } from './auth.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { controlCall } from './testing/https-client.ts';
@@ -21,7 +28,8 @@ beforeEach(async () => {
 
 const mobile = (route: string) => `/api/mail/${uuid}/folder/${INBOX}/mobile/${route}`;
 const uidsAndSignature = (query: string) => r.data<MessageUidsJson>(mobile(`date-ordered-messages-uids?${query}`));
-const activitiesSince = (signature: string) => r.data<ActivitiesJson>(mobile(`activities?signature=${encodeURIComponent(signature)}`));
+const activitiesSince = (signature: string) =>
+  r.data<ActivitiesJson>(mobile(`activities?signature=${encodeURIComponent(signature)}`));
 
 describe('delta routes', () => {
   it('lists uids newest first with a signature', async () => {
@@ -35,20 +43,29 @@ describe('delta routes', () => {
     const quiet = await activitiesSince(start);
     expect(quiet).toEqual({ deleted: [], updated: [], added: [], unread_count: 2, signature: start });
 
-    const delivered = r.replica.control.deliver({ raw: { from: 'Alerts <alerts@example.com>', subject: 'Neue Nachricht ✉', text: 'Hallo' } });
+    const delivered = r.replica.control.deliver({
+      raw: { from: 'Alerts <alerts@example.com>', subject: 'Neue Nachricht ✉', text: 'Hallo' },
+    });
     expect(delivered).toEqual({ uid: `5@${INBOX}`, shortUid: 5, folderId: INBOX, mailboxUuid: uuid });
     await r.api(`/api/mail/${uuid}/message/seen`, { method: 'POST', json: { uids: [`2@${INBOX}`] } });
 
     const delta = await activitiesSince(start);
     expect(delta.added).toEqual([5]);
-    expect(delta.updated).toEqual([{ uid: '2', seen: true, flagged: false, answered: false, forwarded: false, scheduled: false }]);
+    expect(delta.updated).toEqual([
+      { uid: '2', seen: true, flagged: false, answered: false, forwarded: false, scheduled: false },
+    ]);
     expect(delta.deleted).toEqual([]);
     expect(delta.unread_count).toBe(2);
     expect(delta.signature).not.toBe(start);
 
     const details = await r.data<MessagesByUidsJson>(mobile(`messages?uids=${delta.added.join(',')}`));
     expect(details.messages).toHaveLength(1);
-    expect(details.messages[0]).toMatchObject({ uid: `5@${INBOX}`, subject: 'Neue Nachricht ✉', seen: false, preview: 'Hallo' });
+    expect(details.messages[0]).toMatchObject({
+      uid: `5@${INBOX}`,
+      subject: 'Neue Nachricht ✉',
+      seen: false,
+      preview: 'Hallo',
+    });
     expect(details.messages[0]?.from).toEqual([{ email: 'alerts@example.com', name: 'Alerts' }]);
 
     const later = await activitiesSince(delta.signature);
@@ -81,7 +98,9 @@ describe('delta routes', () => {
     const raw = Buffer.from('From: x@example.com\r\nSubject: raw one\r\n\r\nbody\r\n');
     const result = r.replica.control.deliver({ mailbox: OTHER, raw: raw.toString('base64') });
     const otherUuid = (await r.data<MailboxJson[]>('/api/mailbox'))[1]?.uuid;
-    const download = await r.api(`/api/mail/${otherUuid}/folder/${result.folderId}/message/${result.shortUid}/download`);
+    const download = await r.api(
+      `/api/mail/${otherUuid}/folder/${result.folderId}/message/${result.shortUid}/download`,
+    );
     expect(download.body.equals(raw)).toBe(true);
     expect(() => r.replica.control.deliver({ mailbox: 'nobody@example.com' })).toThrow();
   });
@@ -94,7 +113,10 @@ describe('faults', () => {
       const res = await r.api('/api/mailbox');
       expect(res.status).toBe(429);
       expect(res.headers['retry-after']).toBe('7');
-      expect(res.json<ErrorEnvelope>()).toEqual({ result: 'error', error: { code: 'too_many_request', description: expect.any(String) } });
+      expect(res.json<ErrorEnvelope>()).toEqual({
+        result: 'error',
+        error: { code: 'too_many_request', description: expect.any(String) },
+      });
     }
     expect((await r.api('/api/mailbox')).status).toBe(200);
   });
@@ -169,14 +191,21 @@ describe('control HTTP server', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await controlCall<{ operations: string[] }>(url, 'GET', '/')).json.operations).toContain('POST /deliver');
 
-    const delivered = await controlCall(url, 'POST', '/deliver', { folder: 'INBOX', raw: { from: 'a@example.com', subject: 'via http', text: 'x' } });
+    const delivered = await controlCall(url, 'POST', '/deliver', {
+      folder: 'INBOX',
+      raw: { from: 'a@example.com', subject: 'via http', text: 'x' },
+    });
     expect(delivered.json).toMatchObject({ shortUid: 5, folderId: INBOX });
 
     const cookie = (await controlCall<SessionCookie>(url, 'POST', '/session-cookie')).json;
     expect(cookie).toMatchObject({ name: 'KSUITE_SESSION', domain: '.infomaniak.com' });
-    expect((await r.mail('/api/ping-with-auth', { headers: { Cookie: `${cookie.name}=${cookie.value}` } })).status).toBe(200);
+    expect(
+      (await r.mail('/api/ping-with-auth', { headers: { Cookie: `${cookie.name}=${cookie.value}` } })).status,
+    ).toBe(200);
     await controlCall(url, 'POST', '/expire-session', {});
-    expect((await r.mail('/api/ping-with-auth', { headers: { Cookie: `${cookie.name}=${cookie.value}` } })).status).toBe(401);
+    expect(
+      (await r.mail('/api/ping-with-auth', { headers: { Cookie: `${cookie.name}=${cookie.value}` } })).status,
+    ).toBe(401);
 
     await controlCall(url, 'POST', '/fail', { count: 1, status: 503 });
     expect((await r.api('/api/ping-with-auth')).status).toBe(503);
@@ -197,7 +226,9 @@ describe('control HTTP server', () => {
 
   it('is not reachable under the Infomaniak names', async () => {
     for (const host of ['mail.infomaniak.com', 'ksuite.infomaniak.com', 'login.infomaniak.com:443']) {
-      const res = await controlCall<{ operations?: string[] }>(r.replica.controlUrl, 'GET', '/', undefined, { Host: host });
+      const res = await controlCall<{ operations?: string[] }>(r.replica.controlUrl, 'GET', '/', undefined, {
+        Host: host,
+      });
       expect(res.status).toBe(404);
       expect(res.json.operations).toBeUndefined();
     }

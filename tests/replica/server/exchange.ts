@@ -37,7 +37,12 @@ export function successEnvelope(data: unknown, extra: Record<string, unknown> = 
 
 export function sendJson(ex: Exchange, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = Buffer.from(JSON.stringify(body), 'utf8');
-  sendBody(ex, status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers }, payload);
+  sendBody(
+    ex,
+    status,
+    { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+    payload,
+  );
 }
 
 export function sendSuccess(ex: Exchange, data: unknown, extra: Record<string, unknown> = {}): void {
@@ -61,7 +66,12 @@ export function sendBody(ex: Exchange, status: number, headers: Record<string, s
   ex.res.end(ex.req.method === 'HEAD' ? undefined : body);
 }
 
-export function redirect(ex: Exchange, location: string, status = 302, headers: Record<string, string | string[]> = {}): void {
+export function redirect(
+  ex: Exchange,
+  location: string,
+  status = 302,
+  headers: Record<string, string | string[]> = {},
+): void {
   if (ex.res.headersSent) return;
   for (const [name, value] of Object.entries(headers)) ex.res.setHeader(name, value);
   ex.res.writeHead(status, { Location: location, 'Content-Length': 0, 'Cache-Control': 'no-store' });

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { apiUid, attachmentResource, downloadResource, messageResource } from './api-paths.ts';
 import type { StoredMessage } from './mail-store.ts';
-import { headerValue, parseMessage, type ParsedAttachment, type ParsedMessage, type Recipient } from './parsed-message.ts';
+import {
+  headerValue,
+  parseMessage,
+  type ParsedAttachment,
+  type ParsedMessage,
+  type Recipient,
+} from './parsed-message.ts';
 
 // Message JSON in the API's snake_case shape. The list form (threads, mobile/messages) omits `body`; the
 // single-message route adds it in the preferred format.

@@ -33,14 +33,24 @@ export async function matchesCriteria(message: StoredMessage, criteria: ListCrit
   const needsParse = criteria.contains || criteria.from || criteria.to || criteria.subject || criteria.withAttachments;
   if (!needsParse) return true;
   const parsed = await parseMessage(message.raw);
-  const people = (list: { email: string; name: string }[]) => list.map((r) => `${r.name} ${r.email}`).join(' ').toLowerCase();
+  const people = (list: { email: string; name: string }[]) =>
+    list
+      .map((r) => `${r.name} ${r.email}`)
+      .join(' ')
+      .toLowerCase();
   const subject = parsed.subject.toLowerCase();
   if (criteria.subject && !subject.includes(criteria.subject)) return false;
   if (criteria.from && !people(parsed.from).includes(criteria.from)) return false;
   if (criteria.to && !people([...parsed.to, ...parsed.cc]).includes(criteria.to)) return false;
   if (criteria.withAttachments && !parsed.attachments.some((a) => a.disposition === 'attachment')) return false;
   if (criteria.contains) {
-    const haystack = [subject, people(parsed.from), people(parsed.to), people(parsed.cc), parsed.text ?? parsed.html ?? '']
+    const haystack = [
+      subject,
+      people(parsed.from),
+      people(parsed.to),
+      people(parsed.cc),
+      parsed.text ?? parsed.html ?? '',
+    ]
       .join('\n')
       .toLowerCase();
     if (!haystack.includes(criteria.contains)) return false;

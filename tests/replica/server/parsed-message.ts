@@ -89,10 +89,14 @@ function fromParsedMail(mail: ParsedMail, headers: { name: string; value: string
     attachments: mail.attachments.map((attachment, index) => {
       const partId = attachment.partId ?? (index === 0 ? '1' : `${index + 1}`);
       const encoding = attachment.headers.get('content-transfer-encoding');
-      const inline = attachment.contentDisposition === 'inline' || (!attachment.contentDisposition && !!attachment.related);
+      const inline =
+        attachment.contentDisposition === 'inline' || (!attachment.contentDisposition && !!attachment.related);
       return {
         partId,
-        name: attachment.filename ?? declaredEmptyName(attachment.headers) ?? defaultAttachmentName(attachment.contentType, partId),
+        name:
+          attachment.filename ??
+          declaredEmptyName(attachment.headers) ??
+          defaultAttachmentName(attachment.contentType, partId),
         mimeType: declaredContentType(attachment.headers.get('content-type')) ?? attachment.contentType,
         encoding: typeof encoding === 'string' ? encoding.toLowerCase() : null,
         size: attachment.content.length,
@@ -111,7 +115,10 @@ function fromParsedMail(mail: ParsedMail, headers: { name: string; value: string
  * reports what the message says, which is what a client deciding how to treat the file must see.
  */
 function declaredContentType(header: unknown): string | undefined {
-  const value = typeof header === 'object' && header !== null && 'value' in header ? (header as { value: unknown }).value : undefined;
+  const value =
+    typeof header === 'object' && header !== null && 'value' in header
+      ? (header as { value: unknown }).value
+      : undefined;
   return typeof value === 'string' && value.includes('/') ? value.toLowerCase() : undefined;
 }
 
@@ -122,7 +129,10 @@ function declaredEmptyName(headers: Map<string, unknown>): string | undefined {
     ['content-type', 'name'],
   ] as const) {
     const value = headers.get(header);
-    const params = typeof value === 'object' && value !== null && 'params' in value ? (value as { params: Record<string, string> }).params : {};
+    const params =
+      typeof value === 'object' && value !== null && 'params' in value
+        ? (value as { params: Record<string, string> }).params
+        : {};
     if (params[param] === '') return '';
   }
   return undefined;
@@ -210,7 +220,11 @@ function recipients(field: AddressObject | AddressObject[] | undefined): Recipie
 
 function flattenAddresses(addresses: EmailAddress[]): Recipient[] {
   return addresses.flatMap((address) =>
-    address.group ? flattenAddresses(address.group) : address.address ? [{ email: address.address, name: address.name }] : [],
+    address.group
+      ? flattenAddresses(address.group)
+      : address.address
+        ? [{ email: address.address, name: address.name }]
+        : [],
   );
 }
 

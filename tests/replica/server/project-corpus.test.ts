@@ -16,7 +16,8 @@ interface Located {
 let replica: Replica;
 const located = new Map<string, Located>();
 
-const api = (path: string) => call(replica, `${replica.origins.mail}${path}`, { headers: { Authorization: `Bearer ${replica.demo.token}` } });
+const api = (path: string) =>
+  call(replica, `${replica.origins.mail}${path}`, { headers: { Authorization: `Bearer ${replica.demo.token}` } });
 const data = async <T>(path: string) => (await api(path)).json<SuccessEnvelope<T>>().data;
 
 function flatten(folders: FolderJson[]): FolderJson[] {
@@ -78,8 +79,18 @@ describe('project corpus through the replica API', () => {
       expect(message.size, source.id).toBe(source.raw.byteLength);
       if (source.expect.subject !== undefined) expect(message.subject, source.id).toBe(source.expect.subject);
       if (source.expect.attachments && !source.expect.malformed) {
-        const listed = message.attachments.map((a) => ({ name: a.name, size: a.size, mimeType: a.mime_type, inline: a.disposition === 'inline' }));
-        const expected = source.expect.attachments.map((a) => ({ name: a.name, size: a.size, mimeType: a.mimeType, inline: a.inline ?? false }));
+        const listed = message.attachments.map((a) => ({
+          name: a.name,
+          size: a.size,
+          mimeType: a.mime_type,
+          inline: a.disposition === 'inline',
+        }));
+        const expected = source.expect.attachments.map((a) => ({
+          name: a.name,
+          size: a.size,
+          mimeType: a.mimeType,
+          inline: a.inline ?? false,
+        }));
         expect(listed, source.id).toEqual(expected);
       }
       for (const attachment of message.attachments) {

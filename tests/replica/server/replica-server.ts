@@ -8,7 +8,16 @@ import { createControl, type ReplicaControl } from './control.ts';
 import type { ReplicaCorpus } from './corpus-contract.ts';
 import { openExchange, sendPlain, type Exchange } from './exchange.ts';
 import { FaultPlan } from './faults.ts';
-import { KSUITE_HOST, KSUITE_ORIGIN, LOGIN_HOST, LOGIN_ORIGIN, MAIL_HOST, MAIL_ORIGIN, REPLICA_HOSTS, hostnameOf } from './hostnames.ts';
+import {
+  KSUITE_HOST,
+  KSUITE_ORIGIN,
+  LOGIN_HOST,
+  LOGIN_ORIGIN,
+  MAIL_HOST,
+  MAIL_ORIGIN,
+  REPLICA_HOSTS,
+  hostnameOf,
+} from './hostnames.ts';
 import { MailStore } from './mail-store.ts';
 import { RequestLog } from './request-log.ts';
 import { handleLogin, type DemoUser } from './sign-in.ts';

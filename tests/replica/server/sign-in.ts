@@ -56,7 +56,12 @@ async function showSignInPage(ex: Exchange, status: number, target: string, erro
   const file = await readWebmailFile('signin.html');
   if (!file) return sendPlain(ex, 500, "The replica's sign-in page signin.html is missing");
   const html = fillSignInForm(file.body.toString('utf8'), target, error);
-  sendBody(ex, status, { 'Content-Type': 'text/html; charset=utf-8', ...pageSecurityHeaders('login') }, Buffer.from(html, 'utf8'));
+  sendBody(
+    ex,
+    status,
+    { 'Content-Type': 'text/html; charset=utf-8', ...pageSecurityHeaders('login') },
+    Buffer.from(html, 'utf8'),
+  );
 }
 
 function escapeHtml(value: string): string {
@@ -71,10 +76,15 @@ export function fillSignInForm(html: string, target: string, error: string | und
   const redirectInput = /<input\b[^>]*\bname=["']?redirect\b["']?[^>]*>/i;
   const value = escapeHtml(target);
   let filled = redirectInput.test(html)
-    ? html.replace(redirectInput, (tag) => tag.replace(/\s+value=("[^"]*"|'[^']*'|[^\s>]*)/i, '').replace(/\s*\/?>$/, ` value="${value}">`))
+    ? html.replace(redirectInput, (tag) =>
+        tag.replace(/\s+value=("[^"]*"|'[^']*'|[^\s>]*)/i, '').replace(/\s*\/?>$/, ` value="${value}">`),
+      )
     : html.replace(/<form\b[^>]*>/i, (tag) => `${tag}\n<input type="hidden" name="redirect" value="${value}">`);
   if (error) {
-    filled = filled.replace(/<form\b[^>]*>/i, (tag) => `${tag}\n<p class="signin-error" role="alert">${escapeHtml(error)}</p>`);
+    filled = filled.replace(
+      /<form\b[^>]*>/i,
+      (tag) => `${tag}\n<p class="signin-error" role="alert">${escapeHtml(error)}</p>`,
+    );
   }
   return filled;
 }

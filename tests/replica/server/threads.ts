@@ -69,7 +69,8 @@ export function threadJson(newestFirst: MessageJson[]): ThreadJson {
   if (!newest || !oldest) throw new Error('a thread needs at least one message');
   const unique = (lists: Recipient[][]) => {
     const seen = new Map<string, Recipient>();
-    for (const recipient of lists.flat()) if (!seen.has(recipient.email.toLowerCase())) seen.set(recipient.email.toLowerCase(), recipient);
+    for (const recipient of lists.flat())
+      if (!seen.has(recipient.email.toLowerCase())) seen.set(recipient.email.toLowerCase(), recipient);
     return [...seen.values()];
   };
   return {

@@ -13,7 +13,12 @@ export const STATIC_PREFIX = '/__webmail/';
 export async function serveStatic(ex: Exchange): Promise<void> {
   const file = await readWebmailFile(ex.url.pathname.slice(STATIC_PREFIX.length));
   if (!file) return sendPlain(ex, 404, 'Not found');
-  sendBody(ex, 200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }, file.body);
+  sendBody(
+    ex,
+    200,
+    { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
+    file.body,
+  );
 }
 
 export function loginRedirectUrl(ex: Exchange): string {

@@ -8,7 +8,10 @@ export const OTHER = 'other@replica.example';
 
 const crlf = (lines: string[]) => new Uint8Array(Buffer.from(lines.join('\r\n'), 'utf8'));
 
-export const PDF_BYTES = Buffer.from('%PDF-1.4\n% replica fixture\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
+export const PDF_BYTES = Buffer.from(
+  '%PDF-1.4\n% replica fixture\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n',
+  'latin1',
+);
 export const NOTES_TEXT = 'Grüße aus Zürich\nline two\n';
 export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
@@ -124,7 +127,16 @@ function message(
   flags: Partial<Pick<CorpusMessage, 'seen' | 'flagged' | 'answered'>> = {},
   mailbox = DEMO,
 ): CorpusMessage {
-  return { id, mailbox, folder, raw, internalDate, seen: flags.seen ?? false, flagged: flags.flagged ?? false, answered: flags.answered };
+  return {
+    id,
+    mailbox,
+    folder,
+    raw,
+    internalDate,
+    seen: flags.seen ?? false,
+    flagged: flags.flagged ?? false,
+    answered: flags.answered,
+  };
 }
 
 export function fixtureCorpus(): ReplicaCorpus {
@@ -136,7 +148,11 @@ export function fixtureCorpus(): ReplicaCorpus {
     message('other-inbox', 'INBOX', kickoff, '2026-01-05T08:00:05Z', {}, OTHER),
   ];
   for (let n = 0; n < FILLER_COUNT; n += 1) {
-    messages.push(message(`filler-${n}`, 'INBOX/Projects', filler(n), new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), { seen: n % 2 === 0 }));
+    messages.push(
+      message(`filler-${n}`, 'INBOX/Projects', filler(n), new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), {
+        seen: n % 2 === 0,
+      }),
+    );
   }
   return {
     mailboxes: [

@@ -1,54 +1,171 @@
 import { render } from 'preact';
-import { findOpenedMessages, isDarkTheme, type OpenedMessage } from '../ksuite/webmail-dom';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { infomaniakHeaderOptions } from '../ksuite/header-defaults';
+import type { Attachment } from '../ksuite/types';
+import { findOpenedMessages, isDarkTheme, type MessageRef, type OpenedMessage } from '../ksuite/webmail-dom';
+import { analyseHeaders } from '../mail/headers/analyse';
+import type { HeaderReport } from '../mail/headers/types';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host';
-import { MessageToolbar } from '../ui/message-toolbar';
+import { HeaderReportView, headerReportCss } from '../ui/header-report';
+import { t } from '../ui/i18n';
+import { MessageToolbar, type AttachmentSummary, type ToolbarAction, type ToolbarStatus } from '../ui/message-toolbar';
 import toolbarCss from '../ui/message-toolbar.css?inline';
+import { saveAttachmentsZip, type ZipPreferences } from './attachments-zip';
+import { downloadProgress, saveMessageAsEml, type ActionProgress } from './eml-export';
+import type { MessageSource } from './message-source';
+import { describeError, isCancellation } from './user-facing-error';
+
+export interface PageServices {
+  source: MessageSource;
+  zipPreferences(): Promise<ZipPreferences>;
+}
+
+/** Runs an action on an opened message through its toolbar, so progress and errors show where the user looks. */
+export type ToolbarRunner = (action: ToolbarAction) => void;
 
 /**
  * Puts a toolbar on every opened message. Handled messages are remembered (a Map keyed by the message element),
  * so a DOM change costs one querySelectorAll and nothing else; toolbars of messages the webmail has removed
  * (navigation) are dropped, and everything goes when the extension context is invalidated.
  */
-export function startMessageToolbars(doc: Document, signal: AbortSignal): () => void {
-  const mounted = new Map<HTMLElement, ShadowHost>();
+export function startMessageToolbars(doc: Document, services: PageServices, signal: AbortSignal) {
+  const mounted = new Map<HTMLElement, { shadow: ShadowHost; uid: string }>();
+  const runners = new Map<string, ToolbarRunner>();
 
   const mount = (message: OpenedMessage): ShadowHost => {
-    const shadow = createShadowHost('toolbar', toolbarCss);
+    const shadow = createShadowHost('toolbar', toolbarCss + headerReportCss);
     shadow.host.dataset.messageUid = message.uid;
     if (message.footer) message.footer.before(shadow.host);
     else message.element.append(shadow.host);
-    render(<MessageToolbar />, shadow.root);
+    const register = (runner: ToolbarRunner | null) =>
+      runner ? runners.set(message.uid, runner) : runners.delete(message.uid);
+    render(<ToolbarForMessage message={message} services={services} register={register} />, shadow.root);
     return shadow;
   };
 
   const scan = () => {
     if (signal.aborted) return;
     const theme = isDarkTheme(doc) ? 'dark' : 'light';
-    for (const [element, shadow] of mounted) {
+    for (const [element, entry] of mounted) {
       if (!element.isConnected) {
-        unmount(shadow);
+        unmount(entry.shadow);
         mounted.delete(element);
       }
     }
     for (const message of findOpenedMessages(doc)) {
-      const shadow = mounted.get(message.element) ?? mount(message);
-      mounted.set(message.element, shadow);
-      shadow.host.dataset.theme = theme;
+      const entry = mounted.get(message.element) ?? { shadow: mount(message), uid: message.uid };
+      mounted.set(message.element, entry);
+      entry.shadow.host.dataset.theme = theme;
     }
   };
 
   signal.addEventListener(
     'abort',
     () => {
-      for (const shadow of mounted.values()) unmount(shadow);
+      for (const { shadow } of mounted.values()) unmount(shadow);
       mounted.clear();
     },
     { once: true },
   );
-  return scan;
+  return { scan, runnerFor: (uid: string) => runners.get(uid) };
 }
 
 function unmount(shadow: ShadowHost): void {
   render(null, shadow.root);
   shadow.remove();
+}
+
+function ToolbarForMessage(props: {
+  message: MessageRef;
+  services: PageServices;
+  register(runner: ToolbarRunner | null): void;
+}) {
+  const { message, services } = props;
+  const [attachments, setAttachments] = useState<AttachmentSummary | null>(null);
+  const [status, setStatus] = useState<ToolbarStatus>({ kind: 'idle' });
+  const [report, setReport] = useState<HeaderReport | null>(null);
+  const [headersOpen, setHeadersOpen] = useState(false);
+  const task = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    const lookup = new AbortController();
+    services.source
+      .details(message, lookup.signal)
+      .then((details) => setAttachments(summarise(details.attachments)))
+      // The summary stays "…"; the actions themselves report what is wrong when the user clicks.
+      .catch(() => {});
+    return () => {
+      lookup.abort();
+      task.current?.abort();
+    };
+  }, [message.uid]);
+
+  const run = useCallback(
+    async (action: ToolbarAction) => {
+      if (action === 'headers' && (report || headersOpen)) {
+        setHeadersOpen(!headersOpen);
+        return;
+      }
+      if (task.current) return; // one action at a time per message
+      const controller = new AbortController();
+      task.current = controller;
+      setStatus({ kind: 'working', action, progress: null });
+      const options = {
+        signal: controller.signal,
+        onProgress: (progress: ActionProgress) => setStatus({ kind: 'working', action, progress }),
+      };
+      try {
+        if (action === 'eml') {
+          const { fileName } = await saveMessageAsEml(services.source, message, options);
+          setStatus({ kind: 'done', text: t('done_saved', fileName) });
+        } else if (action === 'zip') {
+          const preferences = await services.zipPreferences();
+          const { fileName } = await saveAttachmentsZip(services.source, message, preferences, options);
+          setStatus({ kind: 'done', text: t('done_saved', fileName) });
+        } else {
+          const raw = await services.source.raw(message, {
+            signal: controller.signal,
+            onProgress: downloadProgress(options.onProgress),
+          });
+          setReport(analyseHeaders(raw, infomaniakHeaderOptions));
+          setHeadersOpen(true);
+          setStatus({ kind: 'idle' });
+        }
+      } catch (error) {
+        setStatus(isCancellation(error) ? { kind: 'idle' } : { kind: 'error', error: describeError(error) });
+      } finally {
+        task.current = null;
+      }
+    },
+    [message.uid, report, headersOpen],
+  );
+
+  useEffect(() => {
+    props.register((action) => void run(action));
+    return () => props.register(null);
+  }, [run]);
+
+  return (
+    <>
+      <MessageToolbar
+        attachments={attachments}
+        headersOpen={headersOpen}
+        status={status}
+        onAction={(action) => void run(action)}
+        onCancel={() => task.current?.abort()}
+        onDismiss={() => setStatus({ kind: 'idle' })}
+      />
+      {headersOpen && report && (
+        <div class="headers-panel">
+          <HeaderReportView report={report} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function summarise(attachments: readonly Attachment[]): AttachmentSummary {
+  // The webmail lists inline images (signatures, logos) with the attachments; the zip leaves them out by default.
+  const files = attachments.filter((a) => a.disposition !== 'inline');
+  return { count: files.length, bytes: files.reduce((sum, a) => sum + a.size, 0) };
 }

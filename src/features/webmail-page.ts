@@ -1,13 +1,22 @@
+import { KsuiteApiClient } from '../ksuite/api-client';
+import { CurrentMailbox } from '../ksuite/current-mailbox';
 import { watchDom } from '../page/dom-watcher';
-import { startMessageToolbars } from './message-toolbar';
+import { DEFAULT_ZIP_PREFERENCES } from './attachments-zip';
+import { MessageSource } from './message-source';
+import { startMessageToolbars, type PageServices } from './message-toolbar';
 
 /**
  * Everything the extension does inside a webmail page (top frame or the kSuite shell's iframe). One watcher
  * drives every feature; `signal` aborts when the extension is updated or reloaded, removing all our UI.
  */
 export function startWebmailPage(doc: Document, signal: AbortSignal): void {
-  const scanners = [startMessageToolbars(doc, signal)];
-  const scan = () => scanners.forEach((scanner) => scanner());
+  const api = new KsuiteApiClient();
+  const services: PageServices = {
+    source: new MessageSource(api, new CurrentMailbox(api), () => doc.location.href),
+    zipPreferences: async () => DEFAULT_ZIP_PREFERENCES,
+  };
+  const toolbars = startMessageToolbars(doc, services, signal);
+  const scan = () => toolbars.scan();
   scan();
   watchDom(doc.documentElement, scan, signal);
   // The theme switch changes only a class on <body>, which the childList watcher does not see.

@@ -40,3 +40,17 @@ export function errorFromResponse(status: number, code: string | undefined, requ
   if (status >= 500) return new KsuiteApiError('server', detail);
   return new KsuiteApiError('bad_response', detail);
 }
+
+/**
+ * Waits for a shared request on behalf of one caller: the caller's abort rejects at once for that caller only,
+ * while the request goes on for the others waiting on it.
+ */
+export function awaitWithSignal<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(new KsuiteApiError('aborted', {}, { cause: signal.reason }));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new KsuiteApiError('aborted', {}, { cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,5 +1,5 @@
 import type { KsuiteApiClient } from './api-client';
-import { KsuiteApiError } from './api-error';
+import { awaitWithSignal, KsuiteApiError } from './api-error';
 import { KSUITE_HOST, MAIL_HOST } from './hosts';
 import type { Mailbox } from './types';
 
@@ -36,12 +36,13 @@ export class CurrentMailbox {
   constructor(private readonly api: KsuiteApiClient) {}
 
   async resolve(href: string, signal?: AbortSignal): Promise<Mailbox> {
-    this.list ??= this.api.mailboxes(signal).then(inWebmailOrder);
+    // Shared by every caller, so started without any one caller's signal.
+    this.list ??= this.api.mailboxes().then(inWebmailOrder);
     let mailboxes: Mailbox[];
     try {
-      mailboxes = await this.list;
+      mailboxes = await awaitWithSignal(this.list, signal);
     } catch (error) {
-      this.list = null; // a failed lookup must not stick
+      if (!(error instanceof KsuiteApiError && error.kind === 'aborted')) this.list = null; // failures must not stick
       throw error;
     }
     const mailbox = mailboxes[mailboxIndexFromUrl(href) ?? 0];

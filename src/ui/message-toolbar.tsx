@@ -1,13 +1,132 @@
+import type { ActionProgress } from '../features/eml-export';
+import type { UserFacingError } from '../features/user-facing-error';
 import { BrandMark } from './brand-mark';
+import { formatBytes } from './format';
 import { t } from './i18n';
 
-/** The strip the extension adds above an opened message's footer; the actions attach to it. */
-export function MessageToolbar() {
+export type ToolbarAction = 'zip' | 'eml' | 'headers';
+
+export interface AttachmentSummary {
+  count: number;
+  bytes: number;
+}
+
+export type ToolbarStatus =
+  | { kind: 'idle' }
+  | { kind: 'working'; action: ToolbarAction; progress: ActionProgress | null }
+  | { kind: 'done'; text: string }
+  | { kind: 'error'; error: UserFacingError };
+
+export interface MessageToolbarProps {
+  attachments: AttachmentSummary | null;
+  headersOpen: boolean;
+  status: ToolbarStatus;
+  onAction(action: ToolbarAction): void;
+  onCancel(): void;
+  onDismiss(): void;
+}
+
+/** The strip above an opened message's footer: the three actions, then progress or the outcome. */
+export function MessageToolbar(props: MessageToolbarProps) {
+  const { attachments, status } = props;
+  const busy = status.kind === 'working';
   return (
-    <div class="toolbar" role="toolbar" aria-label={t('extName')}>
-      <BrandMark size={18} />
-      <span class="name">{t('extShortName')}</span>
-      <span class="hint">{t('toolbarReady')}</span>
+    <div class="toolbar-wrap">
+      <div class="toolbar" role="toolbar" aria-label={t('extName')}>
+        <span class="mark" title={t('extName')}>
+          <BrandMark size={18} />
+        </span>
+        <button
+          type="button"
+          class="action"
+          data-action="zip"
+          title={t('tooltip_attachmentsZip')}
+          disabled={busy || attachments?.count === 0}
+          onClick={() => props.onAction('zip')}
+        >
+          <span class="label">{t('action_attachmentsZip')}</span>
+          <span class="detail" data-testid="attachment-summary">
+            {attachments ? attachmentText(attachments) : '…'}
+          </span>
+        </button>
+        <button
+          type="button"
+          class="action"
+          data-action="eml"
+          title={t('tooltip_saveEml')}
+          disabled={busy}
+          onClick={() => props.onAction('eml')}
+        >
+          <span class="label">{t('action_saveEml')}</span>
+        </button>
+        <button
+          type="button"
+          class="action"
+          data-action="headers"
+          title={t('tooltip_headers')}
+          aria-expanded={props.headersOpen}
+          disabled={busy && status.action === 'headers'}
+          onClick={() => props.onAction('headers')}
+        >
+          <span class="label">{props.headersOpen ? t('action_hideHeaders') : t('action_headers')}</span>
+        </button>
+      </div>
+      <StatusLine {...props} />
     </div>
   );
+}
+
+function StatusLine({ status, onCancel, onDismiss }: MessageToolbarProps) {
+  if (status.kind === 'idle') return null;
+  if (status.kind === 'working') {
+    const { progress } = status;
+    const fraction = progressFraction(progress);
+    return (
+      <div class="status" role="status" data-testid="action-status" data-state="working">
+        <progress max={1} value={fraction ?? undefined} />
+        <span>{progressText(progress)}</span>
+        <button type="button" class="link" onClick={onCancel}>
+          {t('action_cancel')}
+        </button>
+      </div>
+    );
+  }
+  const isError = status.kind === 'error';
+  return (
+    <div
+      class={isError ? 'status error' : 'status done'}
+      role={isError ? 'alert' : 'status'}
+      data-testid="action-status"
+      data-state={status.kind}
+    >
+      <span>{isError ? status.error.text : status.text}</span>
+      {isError && status.error.signInUrl && (
+        <a class="link" href={status.error.signInUrl} target="_top">
+          {t('error_signInAgain')}
+        </a>
+      )}
+      <button type="button" class="link" onClick={onDismiss} aria-label={t('action_dismiss')}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+function attachmentText({ count, bytes }: AttachmentSummary): string {
+  if (count === 0) return t('action_attachmentsNone');
+  return count === 1
+    ? t('action_attachmentsOne', formatBytes(bytes))
+    : t('action_attachmentsMany', [String(count), formatBytes(bytes)]);
+}
+
+function progressFraction(progress: ActionProgress | null): number | null {
+  if (!progress) return null;
+  if (progress.phase === 'download') return progress.total ? progress.received / progress.total : null;
+  return progress.total ? progress.done / progress.total : null;
+}
+
+function progressText(progress: ActionProgress | null): string {
+  if (progress?.phase === 'zip')
+    return t('progress_zipping', String(Math.round((progressFraction(progress) ?? 0) * 100)));
+  return t('progress_downloading', progress?.phase === 'download' ? formatBytes(progress.received) : '');
 }

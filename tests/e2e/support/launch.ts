@@ -29,6 +29,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export const TEST_TIME_ZONE = 'Europe/Zurich';
+
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 
 /**
@@ -43,6 +45,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 860 },
     locale: options.lang,
+    // File names carry the message's local date and time: pin the zone so expectations are exact.
+    timezoneId: TEST_TIME_ZONE,
+    acceptDownloads: true,
     // Playwright disables extensions by default; we want exactly ours.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [

@@ -1,0 +1,49 @@
+import type { DownloadProgress, KsuiteApiClient } from '../ksuite/api-client';
+import type { CurrentMailbox } from '../ksuite/current-mailbox';
+import type { Message } from '../ksuite/types';
+import type { MessageRef } from '../ksuite/webmail-dom';
+import { awaitWithSignal } from '../ksuite/api-error';
+
+/**
+ * Messages as the page's actions need them: the JSON (date, subject, attachment list) and the raw bytes. Each
+ * is fetched once per page: "Headers" then "Attachments (.zip)" downloads the message a single time.
+ */
+export class MessageSource {
+  readonly #details = new Map<string, Promise<Message>>();
+  readonly #raw = new Map<string, Uint8Array>();
+
+  constructor(
+    readonly api: KsuiteApiClient,
+    private readonly mailbox: CurrentMailbox,
+    private readonly pageUrl: () => string,
+  ) {}
+
+  mailboxUuid(signal?: AbortSignal): Promise<string> {
+    return this.mailbox.resolve(this.pageUrl(), signal).then((mailbox) => mailbox.uuid);
+  }
+
+  details(ref: MessageRef, signal?: AbortSignal): Promise<Message> {
+    let pending = this.#details.get(ref.uid);
+    if (!pending) {
+      // Shared by every caller, so started without any one caller's signal.
+      pending = this.mailboxUuid().then((uuid) => this.api.message(uuid, ref));
+      pending.catch(() => this.#details.delete(ref.uid)); // a failure is not remembered
+      this.#details.set(ref.uid, pending);
+    }
+    return awaitWithSignal(pending, signal);
+  }
+
+  async raw(
+    ref: MessageRef,
+    options: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},
+  ): Promise<Uint8Array> {
+    const cached = this.#raw.get(ref.uid);
+    if (cached) return cached;
+    const uuid = await this.mailboxUuid(options.signal);
+    const bytes = await this.api.rawMessage(uuid, ref, options);
+    // Keep only the latest two: a 25 MB message should not stay in the tab's memory for long.
+    this.#raw.set(ref.uid, bytes);
+    while (this.#raw.size > 2) this.#raw.delete(this.#raw.keys().next().value!);
+    return bytes;
+  }
+}

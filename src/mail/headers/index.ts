@@ -1,0 +1,16 @@
+/** Public surface of the header analyser; everything else in this folder is an implementation detail. */
+export { analyseHeaders } from './analyse';
+export { authservIdMatches } from './authentication';
+export { organisationalDomain } from './domains';
+export { DEFAULT_LOOKALIKE_BRANDS } from './lookalike';
+export {
+  formatReportMessage,
+  HEADER_MESSAGE_KEYS,
+  reportText,
+  type HeaderMessageKey,
+  type LocaleMessages,
+} from './messages';
+export { domainToUnicode } from './punycode';
+export { BUILT_IN_SPAM_DECODERS } from './spam';
+export { formatDuration } from './warnings';
+export type * from './types';

@@ -1,0 +1,158 @@
+import { baseMimeType, extensionForMimeType, fileExtension } from './mime-extensions';
+
+/**
+ * File names that are safe to write on Windows, macOS and Linux and inside a zip, whatever a sender put in a
+ * message. Attachment names are attacker-controlled: they may try to climb out of the target folder, hide the real
+ * extension behind a bidi override (`invoice\u202Efdp.exe`), or use names Windows refuses to create.
+ */
+
+export interface SafeFileNameOptions {
+  /** Used to derive a name (`attachment.pdf`, `image.png`) when nothing usable is left of the original. */
+  mimeType?: string;
+  /** Base of the derived name instead of the generic one picked from the MIME type (e.g. a translated word). */
+  fallbackBase?: string;
+}
+
+/** Most file systems limit one name to 255 bytes (ext4, zip tools); NTFS and APFS allow more, so this is the floor. */
+export const MAX_FILE_NAME_BYTES = 255;
+
+// C0/C1 controls and DEL, invisible direction marks, bidi embeddings/overrides/isolates, line/paragraph separators
+// and the BOM: none of them belongs in a file name and several can make a name display differently from what it is.
+const INVISIBLE_OR_CONTROL =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/g;
+const WHITESPACE_CONTROLS = /[\t\n\r\v\f]+/g;
+// Path separators and the characters Windows forbids.
+const FORBIDDEN = /[/\\:*?"<>|]/g;
+const LEADING_JUNK = /^[\s.]+/;
+const TRAILING_JUNK = /[\s.]+$/;
+// Windows refuses these as a base name whatever the extension (`con.txt`, `Aux.tar.gz`), even with trailing spaces.
+// It also treats the superscript digits as digits here.
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+const encoder = new TextEncoder();
+
+export function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
+
+export function safeFileName(name: string, options: SafeFileNameOptions = {}): string {
+  const cleaned = cleanFileName(name);
+  const result = cleaned === '' ? derivedFileName(options) : cleaned;
+  return fitFileName(result, MAX_FILE_NAME_BYTES);
+}
+
+function cleanFileName(name: string): string {
+  let text = toWellFormed(String(name ?? '').normalize('NFC'));
+  text = text.replace(WHITESPACE_CONTROLS, ' ').replace(INVISIBLE_OR_CONTROL, '').replace(FORBIDDEN, '_');
+  text = text.replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '');
+  return avoidWindowsReservedName(text);
+}
+
+function avoidWindowsReservedName(name: string): string {
+  const dot = name.indexOf('.');
+  const base = dot < 0 ? name : name.slice(0, dot);
+  if (!WINDOWS_RESERVED.test(base.trimEnd())) return name;
+  const trimmedBase = base.trimEnd();
+  return `${trimmedBase}_${name.slice(trimmedBase.length)}`;
+}
+
+function derivedFileName(options: SafeFileNameOptions): string {
+  const ext = extensionForMimeType(options.mimeType);
+  const base = cleanFileName(options.fallbackBase ?? '') || genericBase(options.mimeType);
+  return ext ? `${base}.${ext}` : base;
+}
+
+function genericBase(mimeType: string | undefined): string {
+  const type = mimeType ? baseMimeType(mimeType) : '';
+  if (type.startsWith('image/')) return 'image';
+  if (type.startsWith('audio/')) return 'audio';
+  if (type.startsWith('video/')) return 'video';
+  if (type === 'message/rfc822') return 'message';
+  if (type === 'text/calendar') return 'invite';
+  return 'attachment';
+}
+
+/**
+ * Shortens `name` to `maxBytes` of UTF-8, cutting the base and keeping the extension, at a character boundary
+ * (a whole grapheme where the runtime can tell, so an emoji or an accent is never cut in half).
+ */
+export function fitFileName(name: string, maxBytes: number, suffix = ''): string {
+  const ext = fileExtension(name);
+  const tail = ext === undefined ? '' : `.${ext}`;
+  const base = name.slice(0, name.length - tail.length);
+  const budget = maxBytes - utf8Length(suffix + tail);
+  let fitted = utf8Length(base) <= budget ? base : truncateToBytes(base, budget).replace(TRAILING_JUNK, '');
+  if (fitted === '') fitted = '_';
+  return `${fitted}${suffix}${tail}`;
+}
+
+function truncateToBytes(text: string, maxBytes: number): string {
+  let used = 0;
+  let out = '';
+  for (const piece of graphemes(text)) {
+    const size = utf8Length(piece);
+    if (used + size > maxBytes) break;
+    used += size;
+    out += piece;
+  }
+  return out;
+}
+
+// Intl.Segmenter is missing from older Firefox ESR builds; code points still never split a character.
+const graphemeSegmenter =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+function graphemes(text: string): Iterable<string> {
+  return graphemeSegmenter ? Array.from(graphemeSegmenter.segment(text), (s) => s.segment) : Array.from(text);
+}
+
+// A lone surrogate cannot be encoded as UTF-8 and would turn into U+FFFD somewhere later anyway; do it here, once.
+function toWellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/**
+ * Hands out safe names that are unique within one folder, the way file managers do: `a.pdf`, `a (2).pdf`,
+ * `a (3).pdf`. Comparison ignores case because Windows and macOS do, so `A.pdf` and `a.pdf` would overwrite each
+ * other there.
+ */
+export class FileNameAllocator {
+  readonly #taken = new Set<string>();
+
+  allocate(name: string, options: SafeFileNameOptions = {}): string {
+    const safe = safeFileName(name, options);
+    let candidate = safe;
+    for (let n = 2; this.#taken.has(keyOf(candidate)); n++) {
+      candidate = fitFileName(safe, MAX_FILE_NAME_BYTES, ` (${n})`);
+    }
+    this.#taken.add(keyOf(candidate));
+    return candidate;
+  }
+
+  has(name: string): boolean {
+    return this.#taken.has(keyOf(name));
+  }
+}
+
+function keyOf(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** Safe, unique names for a list, in order. */
+export function uniqueFileNames(names: readonly string[], options: SafeFileNameOptions = {}): string[] {
+  const allocator = new FileNameAllocator();
+  return names.map((name) => allocator.allocate(name, options));
+}
+
+/** The first `count` user-perceived characters of `text`. */
+export function firstGraphemes(text: string, count: number): string {
+  const pieces = graphemes(text);
+  let out = '';
+  let n = 0;
+  for (const piece of pieces) {
+    if (n++ >= count) break;
+    out += piece;
+  }
+  return out;
+}

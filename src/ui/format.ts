@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** "2.5 MB", "820 kB" in the browser's language (Intl knows the unit words and decimal marks). */
+export function formatBytes(bytes: number, locale = browser.i18n.getUILanguage()): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1,
+  }).format(value);
+}

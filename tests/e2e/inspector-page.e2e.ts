@@ -1,0 +1,276 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { headersFileName } from '../../src/ui/header-report/report-file-name';
+import { buildCorpus } from '../replica/corpus/index';
+import { launchWithExtension, type ExtensionBrowser } from './support/launch';
+
+// What a support person would paste: four Received lines (oldest at the bottom) with known delays of +300 s,
+// -12 s (the Infomaniak gateway's clock is behind the shop's relay) and +7 s; Infomaniak's own verdicts above the
+// entry hop; and a Subject carrying markup and script that must stay text.
+const SUBJECT = `<img src=x onerror="document.body.dataset.pwned='img'"> Rechnung 4471 <script>document.body.dataset.pwned='script'</script>`;
+const HEADERS = `Return-Path: <billing@example-shop.ch>
+Delivered-To: anna.meier@muster.ch
+Received: from mta-gw.infomaniak.ch (mta-gw.infomaniak.ch [10.5.0.12])
+	by mailstore-03.infomaniak.ch (Dovecot) with LMTP id kQmRB3jvLWfLNwAA
+	for <anna.meier@muster.ch>; Tue, 14 Oct 2025 09:12:47 +0200
+Authentication-Results: mx.infomaniak.com;
+	spf=pass (mx.infomaniak.com: domain of billing@example-shop.ch designates 203.0.113.25 as permitted sender) smtp.mailfrom=billing@example-shop.ch;
+	dkim=fail (body hash did not verify) header.d=example-shop.ch header.i=@example-shop.ch header.s=s2025;
+	dmarc=fail (p=QUARANTINE sp=QUARANTINE dis=QUARANTINE) header.from=example-shop.ch
+X-Infomaniak-Spam: ham
+X-Spam-Status: No, score=2.4 required=5.0 tests=DKIM_INVALID,DKIM_SIGNED,HTML_MESSAGE,SPF_PASS autolearn=no
+Received: from smtp.example-shop.ch (smtp.example-shop.ch [203.0.113.25])
+	by mta-gw.infomaniak.ch (Postfix) with ESMTPS id 4cMZ1r2Wbqz9vHq
+	for <anna.meier@muster.ch>; Tue, 14 Oct 2025 09:12:40 +0200 (CEST)
+Received: from app01.internal.example-shop.ch (app01.internal.example-shop.ch [192.168.10.5])
+	by smtp.example-shop.ch (Postfix) with ESMTP id 7F2A31C0042
+	for <anna.meier@muster.ch>; Tue, 14 Oct 2025 07:12:52 +0000 (UTC)
+Received: from localhost (localhost [127.0.0.1])
+	by app01.internal.example-shop.ch (Postfix) with SMTP id 3B9E0A0123;
+	Tue, 14 Oct 2025 09:07:52 +0200 (CEST)
+DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example-shop.ch; s=s2025; t=1760425672;
+	h=from:to:subject:date:message-id; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=;
+	b=dGhpcyBpcyBub3QgYSByZWFsIHNpZ25hdHVyZQ==
+From: Example Shop <billing@example-shop.ch>
+To: Anna Meier <anna.meier@muster.ch>
+Subject: ${SUBJECT}
+Date: Tue, 14 Oct 2025 09:07:51 +0200
+Message-ID: <20251014070751.3B9E0A0123@app01.internal.example-shop.ch>
+MIME-Version: 1.0
+Content-Type: text/html; charset=utf-8
+`;
+
+const corpusMessage = (id: string) => {
+  const message = buildCorpus().find((candidate) => candidate.id === id);
+  if (!message) throw new Error(`no corpus message ${id}`);
+  return message;
+};
+
+const report = (page: Page) => page.getByTestId('header-report');
+const verdictOf = (page: Page, mechanism: string) => page.getByTestId(`auth-${mechanism}`).getAttribute('data-verdict');
+
+async function pasteHeaders(page: Page, text: string): Promise<void> {
+  await page.getByTestId('headers-input').fill(text);
+  await report(page).waitFor();
+}
+
+/** Drops a file on the page the way a file manager would: a drop event carrying it, on the page body. */
+async function dropFile(page: Page, bytes: Uint8Array, name: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ data, fileName }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], fileName, { type: 'message/rfc822' }));
+      return transfer;
+    },
+    { data: [...bytes], fileName: name },
+  );
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('body', 'dragover', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+}
+
+describe('the header inspector page', () => {
+  let browser: ExtensionBrowser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchWithExtension({ replica: inject('replica'), lang: 'en-US' });
+    page = await browser.openExtensionPage('inspector.html');
+    page.on('request', (request) => requests.push(request.url()));
+  });
+  afterAll(() => browser?.close());
+
+  it('starts with an explanation of what to paste', async () => {
+    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toContain('Show headers');
+    expect(await report(page).count()).toBe(0);
+  });
+
+  it('says plainly when the text has no headers at all', async () => {
+    await page.getByTestId('headers-input').fill('Dear Anna,\nthanks for the call yesterday.\n');
+    await expect.poll(() => page.getByTestId('inspector-problem').textContent()).toContain('contains no mail headers');
+    expect(await report(page).count()).toBe(0);
+  });
+
+  it('analyses pasted headers: every hop in delivery order, oldest first', async () => {
+    await pasteHeaders(page, HEADERS);
+    const hops = page.getByTestId('hop');
+    await expect.poll(() => hops.count()).toBe(4);
+    const routes = await hops.locator('.hr-hop-route').allTextContents();
+    expect(routes[0]).toMatch(/localhost.*app01\.internal\.example-shop\.ch/);
+    expect(routes[1]).toMatch(/app01\.internal\.example-shop\.ch.*smtp\.example-shop\.ch/);
+    expect(routes[2]).toMatch(/smtp\.example-shop\.ch.*mta-gw\.infomaniak\.ch/);
+    expect(routes[3]).toMatch(/mta-gw\.infomaniak\.ch.*mailstore-03\.infomaniak\.ch/);
+  });
+
+  it("shows each hop's delay, the clock skew flagged rather than hidden, and the total", async () => {
+    const hops = page.getByTestId('hop');
+    const delays = await hops.evaluateAll((items) => items.map((item) => item.getAttribute('data-delay-seconds')));
+    expect(delays).toEqual(['', '300', '-12', '7']);
+    expect(await hops.nth(2).textContent()).toContain('clock skew');
+    // The bars: the slowest step fills its track, the others are in proportion, the negative one is drawn too.
+    const widths = await hops
+      .locator('.hr-bar')
+      .evaluateAll((bars) =>
+        bars.map((bar) => Math.round((bar.getBoundingClientRect().width / bar.parentElement!.clientWidth) * 100)),
+      );
+    expect(widths).toEqual([100, 4, 2]);
+    expect(await page.getByTestId('total-delay').getAttribute('data-seconds')).toBe('295');
+    expect(await page.getByTestId('total-delay').textContent()).toContain('4 min 55 s');
+  });
+
+  it('shows the four verdicts, always, from the trusted Authentication-Results', async () => {
+    expect(await verdictOf(page, 'spf')).toBe('pass');
+    expect(await verdictOf(page, 'dkim')).toBe('fail');
+    expect(await verdictOf(page, 'dmarc')).toBe('fail');
+    expect(await verdictOf(page, 'arc')).toBe('none');
+    expect(await page.getByTestId('auth-dmarc').textContent()).toContain('Failed');
+  });
+
+  it('lists the DMARC failure first, as an error, and the rest by severity', async () => {
+    const warnings = page.getByTestId('warning');
+    const first = warnings.first();
+    expect(await first.getAttribute('data-severity')).toBe('error');
+    expect(await first.getAttribute('data-code')).toBe('dmarc_fail');
+    expect(await first.textContent()).toContain('example-shop.ch');
+    const severities = await warnings.evaluateAll((items) => items.map((item) => item.getAttribute('data-severity')));
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    expect(severities.map((severity) => rank[severity!])).toEqual(
+      [...severities.map((severity) => rank[severity!])].sort((a, b) => a! - b!),
+    );
+    expect(severities).toContain('info'); // the clock skew
+  });
+
+  it('shows the Subject as literal text: no element from it, no script run', async () => {
+    expect(await page.getByTestId('summary-subject').textContent()).toBe(SUBJECT);
+    expect(await report(page).locator('img, script, iframe, svg:not(.hr-icon)').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.dataset.pwned ?? null)).toBeNull();
+  });
+
+  it('decodes the spam filters found above the entry hop', async () => {
+    const findings = page.getByTestId('spam-finding');
+    await expect.poll(() => findings.count()).toBe(2);
+    const text = (await findings.allTextContents()).join('\n');
+    expect(text).toContain('DKIM_INVALID');
+    expect(text).toContain('Infomaniak');
+  });
+
+  it('shows the raw headers exactly as pasted, collapsed until asked for', async () => {
+    const raw = page.getByTestId('raw-headers');
+    expect(await raw.isVisible()).toBe(false);
+    await page.getByText('Show exactly as received').click();
+    expect(await raw.isVisible()).toBe(true);
+    expect(await raw.textContent()).toBe(HEADERS);
+  });
+
+  it('"Copy for support" puts the raw header block on the clipboard and says so', async () => {
+    // Headless Chromium cannot grant an extension page the clipboard-read permission, so the text handed to the
+    // clipboard is recorded on its way there; the real writeText still runs.
+    await page.evaluate(() => {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text: string) => {
+        (window as unknown as { copiedText: string }).copiedText = text;
+        return write(text);
+      };
+    });
+    await page.getByRole('button', { name: 'Copy for support' }).click();
+    await expect.poll(() => page.getByTestId('copy-headers').textContent()).toBe('Copied');
+    expect(await page.evaluate(() => (window as unknown as { copiedText: string }).copiedText)).toBe(HEADERS);
+  });
+
+  it('says how to copy by hand when the browser refuses the clipboard', async () => {
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+    });
+    await page.getByTestId('copy-headers').click(); // named "Copied" for a moment after the previous test
+    await expect.poll(() => page.getByTestId('copy-status').textContent()).toContain('refused access to the clipboard');
+    expect(await page.getByTestId('raw-headers').isVisible()).toBe(true);
+  });
+
+  it('"Save as .txt" downloads the raw headers under a safe name made from the subject', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save as .txt' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(headersFileName(SUBJECT, 'headers'));
+    expect(file.suggestedFilename()).toMatch(/^headers – .*Rechnung 4471.*\.txt$/);
+    expect(await readFile((await file.path())!, 'utf8')).toBe(HEADERS);
+  });
+
+  it('analyses a dropped .eml: the forged "pass" results written before arrival do not count', async () => {
+    const message = corpusMessage('auth-results-forged-below-entry');
+    await dropFile(page, message.raw, 'konto-gesperrt.eml');
+    await expect.poll(() => page.getByTestId('input-source').textContent()).toContain('konto-gesperrt.eml');
+    await expect.poll(() => page.getByTestId('summary-subject').textContent()).toBe(message.expect.subject);
+    expect(await verdictOf(page, 'spf')).toBe('fail');
+    expect(await verdictOf(page, 'dkim')).toBe('none');
+    expect(await verdictOf(page, 'dmarc')).toBe('fail');
+    const codes = await page.getByTestId('warning').evaluateAll((items) => items.map((item) => item.dataset.code));
+    expect(codes[0]).toBe('dmarc_fail');
+    expect(codes).toContain('forged_auth_results');
+    // The file's header block lands in the box, so it can be read and edited.
+    expect(await page.getByTestId('headers-input').inputValue()).toContain(
+      'Authentication-Results: mx.infomaniak.com;',
+    );
+  });
+
+  it('opens a 25 MB .eml through the file picker and reads only its headers', async () => {
+    const message = corpusMessage('large-single-25mb');
+    const folder = await mkdtemp(join(tmpdir(), 'inspector-e2e-'));
+    const path = join(folder, 'large.eml');
+    await writeFile(path, message.raw);
+    try {
+      await page.getByTestId('eml-input').setInputFiles(path);
+      await expect.poll(() => page.getByTestId('input-source').textContent()).toContain('large.eml');
+      await expect.poll(() => page.getByTestId('summary-subject').textContent()).toBe(message.expect.subject);
+      const raw = await page.getByTestId('raw-headers').textContent();
+      expect(raw!.length).toBeLessThan(20_000);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('sends nothing anywhere: every request of the page stays inside the extension', () => {
+    const outside = requests.filter((url) => !url.startsWith(browser.extensionUrl('')) && !url.startsWith('blob:'));
+    expect(outside).toEqual([]);
+  });
+
+  it('opened as inspector.html#selection, analyses the text the background left and forgets it', async () => {
+    await browser.serviceWorker.evaluate((text) => chrome.storage.session.set({ inspectorPendingText: text }), HEADERS);
+    const fromSelection = await browser.openExtensionPage('inspector.html#selection');
+    await report(fromSelection).waitFor();
+    expect(await fromSelection.getByTestId('headers-input').inputValue()).toBe(HEADERS);
+    expect(await fromSelection.getByTestId('input-source').textContent()).toBe('From the text you selected');
+    expect(await fromSelection.getByTestId('hop').count()).toBe(4);
+    const left = await browser.serviceWorker.evaluate(() => chrome.storage.session.get('inspectorPendingText'));
+    expect(left).toEqual({});
+    await fromSelection.close();
+  });
+});
+
+describe('the header inspector page in German', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension({ replica: inject('replica'), lang: 'de' });
+  });
+  afterAll(() => browser?.close());
+
+  it('speaks German, down to the saved file name', async () => {
+    const page = await browser.openExtensionPage('inspector.html');
+    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toContain('„Header anzeigen“');
+    await pasteHeaders(page, HEADERS);
+    expect(await page.getByRole('heading', { name: 'Zustellweg' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Für den Support kopieren' }).count()).toBe(1);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Als .txt speichern' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^Kopfzeilen – .*\.txt$/);
+    await page.close();
+  });
+});
+
+// The service worker is evaluated in the browser, where `chrome` exists; this only satisfies the type checker.
+declare const chrome: {
+  storage: { session: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+};

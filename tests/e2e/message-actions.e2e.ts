@@ -1,0 +1,176 @@
+import { simpleParser } from 'mailparser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCorpus } from '../replica/corpus/index';
+import { savedFileOf, unzip } from './support/downloads';
+import { MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { TEST_TIME_ZONE, type ExtensionBrowser } from './support/launch';
+import type { ReplicaClient } from './support/replica-client';
+
+// The in-page actions on the shipped build, against the replica's corpus. What the test expects comes from the
+// corpus itself (hand-written facts) and from mailparser, a parser independent of the extension's.
+
+const corpus = new Map(buildCorpus().map((message) => [message.id, message]));
+let browser: ExtensionBrowser;
+let replica: ReplicaClient;
+let page: Page;
+
+beforeAll(async () => {
+  ({ browser, replica } = await signedInBrowser());
+  page = await browser.context.newPage();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+  await replica.reset();
+});
+
+/** Opens a message of the primary mailbox's inbox by clicking its row, and returns its toolbar. */
+async function openMessage(subject: string) {
+  await page.goto(`${MAIL_URL}/0`);
+  await page.locator('[data-thread-uid]', { hasText: subject }).first().click();
+  const toolbar = page.locator(TOOLBAR).last();
+  await toolbar.waitFor();
+  return toolbar;
+}
+
+function expectedDatePrefix(date: Date, withTime: boolean): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TEST_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return withTime ? `${day} ${parts.hour}${parts.minute}` : day;
+}
+
+describe('Attachments (.zip) on an opened message', () => {
+  it('shows how many files and how big, then saves every attachment, byte for byte', async () => {
+    const message = corpus.get('inline-image-and-attachment')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const expected = message.expect.attachments!.filter((a) => !a.inline);
+
+    const toolbar = await openMessage(parsed.subject!);
+    await expect.poll(() => toolbar.getByTestId('attachment-summary').textContent()).toMatch(/^1 file, /);
+
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    expect(saved.name).toBe(`${expectedDatePrefix(parsed.date!, false)} – ${parsed.subject}.zip`);
+    const files = await unzip(saved.bytes);
+    expect([...files.keys()].sort()).toEqual(expected.map((a) => a.name).sort());
+    for (const attachment of expected) {
+      const reference = parsed.attachments.find((a) => a.filename === attachment.name)!;
+      expect(files.get(attachment.name)!.byteLength).toBe(attachment.size);
+      expect(Buffer.from(files.get(attachment.name)!).equals(reference.content)).toBe(true);
+    }
+    await expect.poll(() => toolbar.getByTestId('action-status').getAttribute('data-state')).toBe('done');
+  });
+
+  it('turns hostile attachment names into safe, unique file names and loses none', async () => {
+    const message = corpus.get('hostile-names-control-bidi-long')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const toolbar = await openMessage(parsed.subject!);
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    const names = [...(await unzip(saved.bytes)).keys()];
+    expect(names).toHaveLength(message.expect.attachments!.length);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const name of names) {
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must not get through
+      expect(name).not.toMatch(/[/\\:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+      expect(name).not.toMatch(/^\.|[. ]$/);
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    }
+  });
+});
+
+describe('Save .eml on an opened message', () => {
+  it('saves the raw message byte for byte under its date and subject', async () => {
+    const message = corpus.get('inline-image-and-attachment')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const toolbar = await openMessage(parsed.subject!);
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
+    expect(saved.name).toBe(`${expectedDatePrefix(parsed.date!, true)} – ${parsed.subject}.eml`);
+    expect(Buffer.from(saved.bytes).equals(Buffer.from(message.raw))).toBe(true);
+  });
+});
+
+describe('what the user is told when something goes wrong', () => {
+  const subject = () => 'Protokoll Sitzung 3';
+
+  it('an expired session: a sign-in link, nothing saved', async () => {
+    const toolbar = await openMessage(subject());
+    await replica.expireSession();
+    await toolbar.locator('button[data-action="eml"]').click();
+    const status = toolbar.getByTestId('action-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+    expect(await status.textContent()).toContain('session has expired');
+    expect(await status.locator('a').getAttribute('href')).toBe('https://ksuite.infomaniak.com/all/mail/0');
+    await replica.signIn(browser.context); // as the user would, for the tests that follow
+  });
+
+  it('a server error that outlasts the retries names the error', async () => {
+    const toolbar = await openMessage(subject());
+    await replica.failNext(8, 500, '/download');
+    await toolbar.locator('button[data-action="eml"]').click();
+    const status = toolbar.getByTestId('action-status');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('error');
+    expect(await status.textContent()).toContain('(500)');
+  });
+
+  it('a download cut short saves nothing and says so', async () => {
+    const toolbar = await openMessage(subject());
+    await replica.truncateNext(1, 200, 'cut');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await toolbar.locator('button[data-action="zip"]').click();
+    const status = toolbar.getByTestId('action-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+    expect(await status.textContent()).toContain('stopped before the end');
+    expect(downloads).toBe(0);
+  });
+
+  it('a message that has gone from the server', async () => {
+    const toolbar = await openMessage(subject());
+    await replica.failNext(1, 404, '/download');
+    await toolbar.locator('button[data-action="eml"]').click();
+    const status = toolbar.getByTestId('action-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+    expect(await status.textContent()).toContain('no longer exists');
+  });
+
+  it('cancel stops a slow download, saves nothing and leaves no error', async () => {
+    const toolbar = await openMessage(subject());
+    await replica.setLatency(3000);
+    await toolbar.locator('button[data-action="zip"]').click();
+    const status = toolbar.getByTestId('action-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('working');
+    await status.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => toolbar.getByTestId('action-status').count()).toBe(0);
+    await replica.setLatency(0);
+  });
+});
+
+describe('Headers on an opened message', () => {
+  it('opens the report in the page and does not trust a forged pass below the entry hop', async () => {
+    const message = corpus.get('auth-results-forged-below-entry')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const toolbar = await openMessage(parsed.subject!);
+    await toolbar.locator('button[data-action="headers"]').click();
+    const report = toolbar.getByTestId('header-report');
+    await report.waitFor();
+    const received = parsed.headerLines.filter((h) => h.key === 'received').length;
+    expect(await report.getByTestId('hop').count()).toBe(received);
+    for (const mechanism of ['spf', 'dkim', 'dmarc', 'arc']) {
+      expect(await report.getByTestId(`auth-${mechanism}`).count()).toBe(1);
+    }
+    expect(await report.getByTestId('auth-dmarc').getAttribute('data-verdict')).not.toBe('pass');
+    await toolbar.locator('button[data-action="headers"]').click();
+    await expect.poll(() => toolbar.getByTestId('header-report').count()).toBe(0);
+  });
+});

@@ -1,5 +1,9 @@
-// The background wires browser events to src/; alerts and right-click actions arrive with their features.
+import { startContextMenus } from '@/src/features/context-menus';
+
+// The background only wires browser events to src/: the right-click actions.
 export default defineBackground({
   type: 'module',
-  main() {},
+  main() {
+    startContextMenus();
+  },
 });

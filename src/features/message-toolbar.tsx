@@ -59,16 +59,54 @@ export function startMessageToolbars(doc: Document, services: PageServices, sign
     }
   };
 
+  /**
+   * A message that is not opened (a list row under a right-click): its toolbar floats at the bottom of the page
+   * for as long as the user keeps it, showing the same progress, errors and header report.
+   */
+  let floating: ShadowHost | null = null;
+  const closeFloating = () => {
+    if (floating) unmount(floating);
+    floating = null;
+  };
+  const runDetached = (message: MessageRef, action: ToolbarAction) => {
+    closeFloating();
+    const shadow = createShadowHost('floating-toolbar', toolbarCss + headerReportCss + FLOATING_CSS);
+    shadow.host.dataset.messageUid = message.uid;
+    shadow.host.dataset.theme = isDarkTheme(doc) ? 'dark' : 'light';
+    doc.documentElement.append(shadow.host);
+    floating = shadow;
+    const register = (runner: ToolbarRunner | null) => runner && queueMicrotask(() => runner(action));
+    render(
+      <div class="floating">
+        <button type="button" class="close" aria-label={t('action_dismiss')} onClick={closeFloating}>
+          ×
+        </button>
+        <ToolbarForMessage message={message} services={services} register={register} />
+      </div>,
+      shadow.root,
+    );
+  };
+
   signal.addEventListener(
     'abort',
     () => {
       for (const { shadow } of mounted.values()) unmount(shadow);
       mounted.clear();
+      closeFloating();
     },
     { once: true },
   );
-  return { scan, runnerFor: (uid: string) => runners.get(uid) };
+  return { scan, runnerFor: (uid: string) => runners.get(uid), runDetached };
 }
+
+const FLOATING_CSS = `
+:host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: min(720px, calc(100vw - 32px)); margin: 0; }
+.floating { position: relative; max-height: calc(100vh - 32px); overflow: auto; border-radius: 8px;
+  box-shadow: 0 8px 28px rgba(0, 0, 0, 0.25); background: var(--kc-surface); }
+.floating .toolbar { padding-right: 36px; }
+.close { position: absolute; top: 6px; right: 6px; z-index: 1; border: 0; background: none; color: var(--kc-muted);
+  font: 18px/1 system-ui, sans-serif; cursor: pointer; padding: 4px 8px; }
+`;
 
 function unmount(shadow: ShadowHost): void {
   render(null, shadow.root);

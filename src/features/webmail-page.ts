@@ -4,6 +4,7 @@ import { watchDom } from '../page/dom-watcher';
 import { DEFAULT_ZIP_PREFERENCES } from './attachments-zip';
 import { MessageSource } from './message-source';
 import { startMessageToolbars, type PageServices } from './message-toolbar';
+import { startPageRequests } from './page-requests';
 
 /**
  * Everything the extension does inside a webmail page (top frame or the kSuite shell's iframe). One watcher
@@ -16,6 +17,7 @@ export function startWebmailPage(doc: Document, signal: AbortSignal): void {
     zipPreferences: async () => DEFAULT_ZIP_PREFERENCES,
   };
   const toolbars = startMessageToolbars(doc, services, signal);
+  startPageRequests(doc, toolbars, services.source, signal);
   const scan = () => toolbars.scan();
   scan();
   watchDom(doc.documentElement, scan, signal);

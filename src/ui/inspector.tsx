@@ -6,12 +6,12 @@ import { HeaderReportView } from './header-report/header-report-view';
 import './header-report/header-report.css';
 import { analyseInspectorInput, FILE_READ_LIMIT, type InspectorOutcome } from './header-report/inspector-input';
 import { t } from './i18n';
+import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../features/inspector-handoff';
 
 /** Typing or pasting is analysed once the input has been still this long, so a big paste is parsed once. */
 const ANALYSE_DELAY_MS = 150;
 
 /** Where the background leaves the text selected for "Inspect these headers" (storage.session). */
-const PENDING_TEXT_KEY = 'inspectorPendingText';
 
 // Header names, the same in every language: a hint of what the box expects.
 const PLACEHOLDER = 'Received: from …\nAuthentication-Results: …\nFrom: …\nSubject: …';
@@ -38,7 +38,7 @@ export function Inspector() {
   }, [text, source]);
 
   useEffect(() => {
-    if (location.hash !== '#selection') return;
+    if (location.hash !== INSPECTOR_SELECTION_HASH) return;
     void takePendingSelection().then((pending) => {
       if (pending === null) return;
       setSource({ kind: 'selection' });
@@ -217,9 +217,9 @@ function useFileDrag(onFile: (file: File) => void): boolean {
 /** Reads and forgets the text the background left for us, so a reload does not bring it back. */
 async function takePendingSelection(): Promise<string | null> {
   try {
-    const stored = await browser.storage.session.get(PENDING_TEXT_KEY);
-    await browser.storage.session.remove(PENDING_TEXT_KEY);
-    const value = stored[PENDING_TEXT_KEY];
+    const stored = await browser.storage.session.get(INSPECTOR_PENDING_TEXT_KEY);
+    await browser.storage.session.remove(INSPECTOR_PENDING_TEXT_KEY);
+    const value = stored[INSPECTOR_PENDING_TEXT_KEY];
     return typeof value === 'string' ? value : null;
   } catch {
     // No session storage (an old browser): the page simply opens empty.

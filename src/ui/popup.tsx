@@ -2,16 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isWebmailUrl, WEBMAIL_START_URL } from '../ksuite/hosts';
 import { BrandMark } from './brand-mark';
+import { PopupMessageActions } from './popup-message-actions';
 import { t } from './i18n';
 import './popup.css';
 
 export function Popup() {
-  const [onWebmail, setOnWebmail] = useState<boolean | null>(null);
+  const [activeTab, setActiveTab] = useState<{ id: number; onWebmail: boolean } | null>(null);
 
   useEffect(() => {
-    void browser.tabs
-      .query({ active: true, currentWindow: true })
-      .then(([tab]) => setOnWebmail(isWebmailUrl(tab?.url)));
+    void activeBrowserTab().then((tab) =>
+      setActiveTab(tab?.id === undefined ? null : { id: tab.id, onWebmail: isWebmailUrl(tab.url) }),
+    );
   }, []);
 
   const openInTab = (url: string) => {
@@ -24,12 +25,12 @@ export function Popup() {
         <BrandMark size={22} />
         {t('extName')}
       </h1>
-      {onWebmail === false && (
+      {activeTab && !activeTab.onWebmail && (
         <button type="button" class="button primary" onClick={() => openInTab(WEBMAIL_START_URL)}>
           {t('popupOpenWebmail')}
         </button>
       )}
-      <p data-testid="popup-status">{onWebmail ? t('popupNotOnWebmail') : ''}</p>
+      {activeTab?.onWebmail && <PopupMessageActions tabId={activeTab.id} />}
       <nav class="links">
         <button type="button" class="button" onClick={() => openInTab(browser.runtime.getURL('/inspector.html'))}>
           {t('popupInspector')}
@@ -40,4 +41,14 @@ export function Popup() {
       </nav>
     </main>
   );
+}
+
+/**
+ * The tab the user is looking at: the active tab of the last focused browser window (not of the popup's own
+ * window, which is what a page opened outside the toolbar, e.g. by a keyboard shortcut, would otherwise get).
+ */
+async function activeBrowserTab() {
+  const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+  const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
+  return tab;
 }

@@ -1,0 +1,59 @@
+import { browser, type Browser } from 'wxt/browser';
+import { WEBMAIL_MATCHES } from '../ksuite/hosts';
+import { t } from '../ui/i18n';
+import type { ToolbarAction } from '../ui/message-toolbar';
+import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from './inspector-handoff';
+import type { PageRequest } from './page-messages';
+
+const WEBMAIL_ITEMS: Record<string, { action: ToolbarAction; title: () => string }> = {
+  'message-save-eml': { action: 'eml', title: () => t('action_saveEml') },
+  'message-attachments-zip': { action: 'zip', title: () => t('action_attachmentsZip') },
+  'message-inspect-headers': { action: 'headers', title: () => t('menu_inspectHeaders') },
+};
+const SELECTION_ITEM = 'selection-inspect-headers';
+
+/**
+ * Right-click actions: on the webmail, the three message actions (they act on the message under the cursor,
+ * else the opened one); on selected text anywhere, "Inspect these headers" opens the inspector with it.
+ */
+export function startContextMenus(): void {
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+}
+
+async function createMenus(): Promise<void> {
+  for (const [id, item] of Object.entries(WEBMAIL_ITEMS)) {
+    await recreate({
+      id,
+      title: item.title(),
+      contexts: ['page', 'frame', 'link', 'image', 'selection'],
+      documentUrlPatterns: WEBMAIL_MATCHES,
+    });
+  }
+  await recreate({ id: SELECTION_ITEM, title: t('menu_inspectSelection'), contexts: ['selection'] });
+}
+
+/** Menus survive updates; creating an existing id is an error, so each item is replaced. */
+async function recreate(properties: Browser.contextMenus.CreateProperties): Promise<void> {
+  await browser.contextMenus.remove(properties.id!).catch(() => {});
+  await new Promise<void>((resolve) => browser.contextMenus.create(properties, () => resolve()));
+}
+
+export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
+  if (info.menuItemId === SELECTION_ITEM) {
+    await browser.storage.session.set({ [INSPECTOR_PENDING_TEXT_KEY]: info.selectionText ?? '' });
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/inspector.html${INSPECTOR_SELECTION_HASH}`),
+      index: tabIndexAfter(tab),
+    });
+    return;
+  }
+  const item = WEBMAIL_ITEMS[String(info.menuItemId)];
+  if (!item || tab?.id === undefined) return;
+  const request: PageRequest = { type: 'run-message-action', action: item.action, target: 'context' };
+  await browser.tabs.sendMessage(tab.id, request, { frameId: info.frameId ?? 0 }).catch(() => {});
+}
+
+function tabIndexAfter(tab?: Browser.tabs.Tab): number | undefined {
+  return tab?.index === undefined ? undefined : tab.index + 1;
+}

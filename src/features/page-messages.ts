@@ -1,0 +1,20 @@
+import type { ToolbarAction } from '../ui/message-toolbar';
+
+/**
+ * Messages between the extension's pages/background and the webmail content script. The content script answers
+ * only in the frame that has what is asked for, so a message sent to a whole tab gets one answer.
+ */
+export type PageRequest =
+  | { type: 'describe-opened-message' }
+  /** `context`: the message under the last right-click, else the opened one; `opened`: the opened one. */
+  | { type: 'run-message-action'; action: ToolbarAction; target: 'context' | 'opened' };
+
+export interface OpenedMessageDescription {
+  uid: string;
+  subject: string | null;
+}
+
+export function isPageRequest(value: unknown): value is PageRequest {
+  const type = (value as { type?: unknown } | null)?.type;
+  return type === 'describe-opened-message' || type === 'run-message-action';
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { OpenedMessageDescription, PageRequest } from '../features/page-messages';
+import { t } from './i18n';
+import type { ToolbarAction } from './message-toolbar';
+
+/**
+ * The three message actions for the message opened in the active webmail tab. They run in the page, where
+ * their progress and any error show on the message itself; the popup closes.
+ */
+export function PopupMessageActions({ tabId }: { tabId: number }) {
+  const [message, setMessage] = useState<OpenedMessageDescription | null>(null);
+
+  useEffect(() => {
+    const request: PageRequest = { type: 'describe-opened-message' };
+    browser.tabs
+      .sendMessage(tabId, request)
+      .then((answer) => setMessage((answer as OpenedMessageDescription | undefined) ?? null))
+      .catch(() => setMessage(null)); // no frame has an opened message (or the page is still loading)
+  }, [tabId]);
+
+  if (!message) return <p data-testid="popup-status">{t('popupNotOnWebmail')}</p>;
+
+  const run = async (action: ToolbarAction) => {
+    const request: PageRequest = { type: 'run-message-action', action, target: 'opened' };
+    await browser.tabs.sendMessage(tabId, request);
+    window.close();
+  };
+
+  return (
+    <section class="message-actions" data-testid="popup-message-actions" data-message-uid={message.uid}>
+      <h2>{t('popup_openedMessage')}</h2>
+      <p class="subject">{message.subject ?? t('noSubject')}</p>
+      <div class="links">
+        <button type="button" class="button" data-action="zip" onClick={() => void run('zip')}>
+          {t('action_attachmentsZip')}
+        </button>
+        <button type="button" class="button" data-action="eml" onClick={() => void run('eml')}>
+          {t('action_saveEml')}
+        </button>
+        <button type="button" class="button" data-action="headers" onClick={() => void run('headers')}>
+          {t('action_headers')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -4,7 +4,7 @@ import { findOpenedMessages, messageRefFromElement, parseMessageUid, type Messag
 import type { ToolbarAction } from '../ui/message-toolbar';
 import type { MessageSource } from './message-source';
 import type { ToolbarRunner } from './message-toolbar';
-import { isPageRequest, type OpenedMessageDescription, type PageRequest } from './page-messages';
+import { isPageRequest, type OpenedMessageDescription } from './page-messages';
 
 interface Toolbars {
   runnerFor(uid: string): ToolbarRunner | undefined;

@@ -5,6 +5,7 @@ import { DEFAULT_ZIP_PREFERENCES } from './attachments-zip';
 import { MessageSource } from './message-source';
 import { startMessageToolbars, type PageServices } from './message-toolbar';
 import { startPageRequests } from './page-requests';
+import { startSelectionBar } from './selection-bar';
 
 /**
  * Everything the extension does inside a webmail page (top frame or the kSuite shell's iframe). One watcher
@@ -18,7 +19,11 @@ export function startWebmailPage(doc: Document, signal: AbortSignal): void {
   };
   const toolbars = startMessageToolbars(doc, services, signal);
   startPageRequests(doc, toolbars, services.source, signal);
-  const scan = () => toolbars.scan();
+  const updateSelectionBar = startSelectionBar(doc, services, signal);
+  const scan = () => {
+    toolbars.scan();
+    updateSelectionBar();
+  };
   scan();
   watchDom(doc.documentElement, scan, signal);
   // The theme switch changes only a class on <body>, which the childList watcher does not see.

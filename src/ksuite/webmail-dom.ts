@@ -44,3 +44,13 @@ export function findOpenedMessages(root: ParentNode): OpenedMessage[] {
 export function isDarkTheme(doc: Document): boolean {
   return doc.body?.matches(WEBMAIL_SELECTORS.darkThemeBody) ?? false;
 }
+
+/** The messages whose rows are selected in the message list, in list order. */
+export function findSelectedMessages(root: ParentNode): MessageRef[] {
+  const refs: MessageRef[] = [];
+  for (const row of root.querySelectorAll<HTMLElement>(WEBMAIL_SELECTORS.selectedListRow)) {
+    const ref = row.dataset.threadUid ? parseMessageUid(row.dataset.threadUid) : null;
+    if (ref && !refs.some((r) => r.uid === ref.uid)) refs.push(ref);
+  }
+  return refs;
+}

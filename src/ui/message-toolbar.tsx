@@ -71,12 +71,24 @@ export function MessageToolbar(props: MessageToolbarProps) {
           <span class="label">{props.headersOpen ? t('action_hideHeaders') : t('action_headers')}</span>
         </button>
       </div>
-      <StatusLine {...props} />
+      <MessageToolbarStatus status={status} onCancel={props.onCancel} onDismiss={props.onDismiss} />
     </div>
   );
 }
 
-function StatusLine({ status, onCancel, onDismiss }: MessageToolbarProps) {
+/** Progress with cancel, or the outcome; shared by the message toolbar and the selection bar. */
+export function MessageToolbarStatus({
+  status,
+  onCancel,
+  onDismiss,
+  progressText: customText,
+}: {
+  status: ToolbarStatus;
+  onCancel(): void;
+  onDismiss(): void;
+  /** Overrides the default progress wording; null falls back to it. */
+  progressText?: (progress: ActionProgress | null) => string | null;
+}) {
   if (status.kind === 'idle') return null;
   if (status.kind === 'working') {
     const { progress } = status;
@@ -84,7 +96,7 @@ function StatusLine({ status, onCancel, onDismiss }: MessageToolbarProps) {
     return (
       <div class="status" role="status" data-testid="action-status" data-state="working">
         <progress max={1} value={fraction ?? undefined} />
-        <span>{progressText(progress)}</span>
+        <span>{customText?.(progress) ?? progressText(progress)}</span>
         <button type="button" class="link" onClick={onCancel}>
           {t('action_cancel')}
         </button>

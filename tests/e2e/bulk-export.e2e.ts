@@ -1,0 +1,93 @@
+import { simpleParser } from 'mailparser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCorpus } from '../replica/corpus/index';
+import { savedFileOf, unzip } from './support/downloads';
+import { MAIL_URL, signedInBrowser } from './support/fixtures';
+import type { ExtensionBrowser } from './support/launch';
+import type { ReplicaClient } from './support/replica-client';
+
+// Many messages at once: rows selected in the list, then the selection bar's two exports.
+
+const corpus = buildCorpus();
+const inbox = corpus.filter((m) => m.mailbox === corpus[0]!.mailbox && m.folder === 'INBOX');
+let browser: ExtensionBrowser;
+let replica: ReplicaClient;
+let page: Page;
+
+beforeAll(async () => {
+  ({ browser, replica } = await signedInBrowser());
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+  await replica.reset();
+  await page?.close();
+  page = await browser.context.newPage();
+  await page.goto(`${MAIL_URL}/0`);
+  await page.locator('[data-thread-uid]').first().waitFor();
+});
+
+async function select(ids: string[]) {
+  const subjects: string[] = [];
+  for (const id of ids) {
+    const message = inbox.find((m) => m.id === id)!;
+    const subject = (await simpleParser(Buffer.from(message.raw))).subject!;
+    subjects.push(subject);
+    await page.locator('[data-thread-uid]', { hasText: subject }).first().locator('mat-checkbox').click();
+  }
+  return subjects;
+}
+
+const bar = () => page.getByTestId('selection-bar');
+
+describe('with several messages selected', () => {
+  it('shows the selection bar only from two selected rows on', async () => {
+    await select(['plain-text-de']);
+    expect(await bar().count()).toBe(0);
+    await select(['read-receipt-requested']);
+    await expect.poll(() => bar().getAttribute('data-count')).toBe('2');
+  });
+
+  it('"Save as .zip of .eml" saves each selected message byte for byte', async () => {
+    const ids = ['plain-text-de', 'read-receipt-requested', 'inline-image-and-attachment'];
+    const subjects = await select(ids);
+    const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-eml"]').click());
+    expect(saved.name).toMatch(/ – 3 messages\.zip$/);
+    const files = await unzip(saved.bytes);
+    expect(files.size).toBe(3);
+    for (const [index, id] of ids.entries()) {
+      const name = [...files.keys()].find((n) => n.endsWith(` – ${subjects[index]}.eml`))!;
+      expect(name, subjects[index]).toBeDefined();
+      const raw = inbox.find((m) => m.id === id)!.raw;
+      expect(Buffer.from(files.get(name)!).equals(Buffer.from(raw))).toBe(true);
+    }
+  });
+
+  it('"Attachments → .zip" puts each message\'s files in a folder of its own', async () => {
+    const ids = ['inline-image-and-attachment', 'hostile-names-control-bidi-long'];
+    await select(ids);
+    const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-zip"]').click());
+    const files = await unzip(saved.bytes);
+    const expectedCount = ids
+      .map((id) => inbox.find((m) => m.id === id)!.expect.attachments!.filter((a) => !a.inline).length)
+      .reduce((a, b) => a + b, 0);
+    expect(files.size).toBe(expectedCount);
+    const folders = new Set([...files.keys()].map((name) => name.split('/')[0]));
+    expect(folders.size).toBe(2);
+    for (const name of files.keys()) expect(name.split('/')).toHaveLength(2);
+  });
+
+  it('names a message it could not get, in the bar and in the zip, and keeps the others', async () => {
+    const subjects = await select(['plain-text-de', 'read-receipt-requested']);
+    // Four failures: the first message's download and its three retries. The second message then gets through.
+    await replica.failNext(4, 500, '/download');
+    const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-eml"]').click());
+    const files = await unzip(saved.bytes);
+    expect([...files.keys()].filter((n) => n.endsWith('.eml'))).toHaveLength(1);
+    const missingList = new TextDecoder().decode(files.get('NOT INCLUDED.txt')!);
+    expect(missingList).toContain(subjects[0]);
+    const status = bar().getByTestId('action-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+    expect(await status.textContent()).toContain(subjects[0]);
+  });
+});

@@ -1,9 +1,11 @@
+import { startAlerts } from '@/src/alerts';
 import { startContextMenus } from '@/src/features/context-menus';
 
-// The background only wires browser events to src/: the right-click actions.
+// The background only wires browser events to src/: alerts, and the right-click actions.
 export default defineBackground({
   type: 'module',
   main() {
+    startAlerts();
     startContextMenus();
   },
 });

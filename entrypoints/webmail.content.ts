@@ -1,5 +1,6 @@
 import { WEBMAIL_MATCHES } from '@/src/ksuite/hosts';
 import { startWebmailPage } from '@/src/features/webmail-page';
+import { startAlertsInPage } from '@/src/alerts/in-page';
 
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,
@@ -8,5 +9,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     startWebmailPage(document, ctx.signal);
+    startAlertsInPage(ctx.signal);
   },
 });

@@ -2,22 +2,25 @@ import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { infomaniakHeaderOptions } from '../ksuite/header-defaults';
 import type { Attachment } from '../ksuite/types';
+import { messageRefFromUrl } from '../ksuite/webmail-urls';
 import { findOpenedMessages, isDarkTheme, type MessageRef, type OpenedMessage } from '../ksuite/webmail-dom';
 import { analyseHeaders } from '../mail/headers/analyse';
 import type { HeaderReport } from '../mail/headers/types';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host';
 import { HeaderReportView, headerReportCss } from '../ui/header-report';
+import { BrandMark } from '../ui/brand-mark';
 import { t } from '../ui/i18n';
 import { MessageToolbar, type AttachmentSummary, type ToolbarAction, type ToolbarStatus } from '../ui/message-toolbar';
 import toolbarCss from '../ui/message-toolbar.css?inline';
 import { saveAttachmentsZip, type ZipPreferences } from './attachments-zip';
+import type { BulkLayout } from './bulk-export';
 import { downloadProgress, saveMessageAsEml, type ActionProgress } from './eml-export';
 import type { MessageSource } from './message-source';
 import { describeError, isCancellation } from './user-facing-error';
 
 export interface PageServices {
   source: MessageSource;
-  zipPreferences(): Promise<ZipPreferences>;
+  zipPreferences(): Promise<ZipPreferences & { layout: BulkLayout }>;
 }
 
 /** Runs an action on an opened message through its toolbar, so progress and errors show where the user looks. */
@@ -52,11 +55,35 @@ export function startMessageToolbars(doc: Document, services: PageServices, sign
         mounted.delete(element);
       }
     }
-    for (const message of findOpenedMessages(doc)) {
+    const opened = findOpenedMessages(doc);
+    for (const message of opened) {
       const entry = mounted.get(message.element) ?? { shadow: mount(message), uid: message.uid };
       mounted.set(message.element, entry);
       entry.shadow.host.dataset.theme = theme;
     }
+    // The URL says a message is open but the page has no element we recognise (the webmail's markup changed):
+    // a floating button keeps the actions reachable.
+    const orphan = opened.length === 0 ? messageRefFromUrl(doc.location.href) : null;
+    if (orphan?.uid !== launcherUid) showLauncher(orphan);
+  };
+
+  let launcher: ShadowHost | null = null;
+  let launcherUid: string | undefined;
+  const showLauncher = (message: MessageRef | null) => {
+    if (launcher) unmount(launcher);
+    launcher = null;
+    launcherUid = message?.uid;
+    if (!message) return;
+    launcher = createShadowHost('launcher', toolbarCss + LAUNCHER_CSS);
+    launcher.host.dataset.messageUid = message.uid;
+    launcher.host.dataset.theme = isDarkTheme(doc) ? 'dark' : 'light';
+    doc.documentElement.append(launcher.host);
+    render(
+      <button type="button" class="launcher" title={t('extName')} onClick={() => runDetached(message)}>
+        <BrandMark size={28} />
+      </button>,
+      launcher.root,
+    );
   };
 
   /**
@@ -68,14 +95,21 @@ export function startMessageToolbars(doc: Document, services: PageServices, sign
     if (floating) unmount(floating);
     floating = null;
   };
-  const runDetached = (message: MessageRef, action: ToolbarAction) => {
+  const runDetached = (message: MessageRef, action?: ToolbarAction) => {
     closeFloating();
     const shadow = createShadowHost('floating-toolbar', toolbarCss + headerReportCss + FLOATING_CSS);
     shadow.host.dataset.messageUid = message.uid;
     shadow.host.dataset.theme = isDarkTheme(doc) ? 'dark' : 'light';
     doc.documentElement.append(shadow.host);
     floating = shadow;
-    const register = (runner: ToolbarRunner | null) => runner && queueMicrotask(() => runner(action));
+    let ran = false;
+    const register = (runner: ToolbarRunner | null) => {
+      if (runner) runners.set(message.uid, runner);
+      if (runner && action && !ran) {
+        ran = true;
+        queueMicrotask(() => runner(action));
+      }
+    };
     render(
       <div class="floating">
         <button type="button" class="close" aria-label={t('action_dismiss')} onClick={closeFloating}>
@@ -93,11 +127,19 @@ export function startMessageToolbars(doc: Document, services: PageServices, sign
       for (const { shadow } of mounted.values()) unmount(shadow);
       mounted.clear();
       closeFloating();
+      showLauncher(null);
     },
     { once: true },
   );
   return { scan, runnerFor: (uid: string) => runners.get(uid), runDetached };
 }
+
+const LAUNCHER_CSS = `
+:host { position: fixed; right: 16px; bottom: 16px; z-index: 2147482999; margin: 0; }
+.launcher { display: flex; padding: 8px; border: 1px solid var(--kc-border); border-radius: 50%; background: var(--kc-surface);
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.2); cursor: pointer; }
+.launcher:focus-visible { outline: 2px solid var(--kc-accent); outline-offset: 2px; }
+`;
 
 const FLOATING_CSS = `
 :host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: min(720px, calc(100vw - 32px)); margin: 0; }

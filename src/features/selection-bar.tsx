@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { findSelectedMessages, isDarkTheme, type MessageRef } from '../ksuite/webmail-dom';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host';
 import { t } from '../ui/i18n';
@@ -76,6 +76,13 @@ function SelectionBar(props: { selected: MessageRef[]; services: PageServices; o
   const [layout, setLayout] = useState<BulkLayout>('folder-per-message');
   const task = useRef<AbortController | null>(null);
   const count = props.selected.length;
+
+  useEffect(() => {
+    void props.services
+      .zipPreferences()
+      .then((preferences) => setLayout(preferences.layout))
+      .catch(() => {});
+  }, []);
 
   const run = async (kind: 'eml' | 'zip') => {
     if (task.current) return;

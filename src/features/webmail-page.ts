@@ -1,7 +1,8 @@
 import { KsuiteApiClient } from '../ksuite/api-client';
 import { CurrentMailbox } from '../ksuite/current-mailbox';
 import { watchDom } from '../page/dom-watcher';
-import { DEFAULT_ZIP_PREFERENCES } from './attachments-zip';
+import { getApiToken } from '../settings';
+import { getZipPreferences } from './zip-preferences';
 import { MessageSource } from './message-source';
 import { startMessageToolbars, type PageServices } from './message-toolbar';
 import { startPageRequests } from './page-requests';
@@ -12,10 +13,10 @@ import { startSelectionBar } from './selection-bar';
  * drives every feature; `signal` aborts when the extension is updated or reloaded, removing all our UI.
  */
 export function startWebmailPage(doc: Document, signal: AbortSignal): void {
-  const api = new KsuiteApiClient();
+  const api = new KsuiteApiClient({ token: getApiToken });
   const services: PageServices = {
     source: new MessageSource(api, new CurrentMailbox(api), () => doc.location.href),
-    zipPreferences: async () => DEFAULT_ZIP_PREFERENCES,
+    zipPreferences: getZipPreferences,
   };
   const toolbars = startMessageToolbars(doc, services, signal);
   startPageRequests(doc, toolbars, services.source, signal);

@@ -5,8 +5,11 @@ import type { ErrorEnvelope, Folder, Mailbox, Message, SuccessEnvelope, ThreadLi
 import type { MessageRef } from './webmail-dom';
 
 export interface ApiClientOptions {
-  /** A personal API token; without one the browser's kSuite session cookies are used. */
-  token?: string;
+  /**
+   * A personal API token, or where to read it at each request (it can be set or removed while a page is open);
+   * without one the browser's kSuite session cookies are used.
+   */
+  token?: string | (() => Promise<string | null | undefined>);
   /** Injected for tests of the retry policy; the extension uses the global fetch. */
   fetch?: typeof fetch;
   /** Retries after the first attempt, for 429, 5xx and network faults. */
@@ -132,7 +135,8 @@ export class KsuiteApiClient {
     const url = new URL(path, MAIL_ORIGIN);
     if (url.origin !== MAIL_ORIGIN) throw new KsuiteApiError('bad_response', { code: 'foreign_resource' });
     const headers: Record<string, string> = { Accept: options.accept ?? '*/*' };
-    if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
+    const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+    if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
     for (let attempt = 0; ; attempt++) {
@@ -144,7 +148,7 @@ export class KsuiteApiClient {
           headers,
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
           // The web app's own session; a token replaces it entirely.
-          credentials: this.options.token ? 'omit' : 'include',
+          credentials: token ? 'omit' : 'include',
           signal: options.signal,
         });
         if (response.ok) return response;

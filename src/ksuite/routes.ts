@@ -1,3 +1,4 @@
+import { MAIL_ORIGIN } from './hosts';
 import type { MessageRef } from './webmail-dom';
 
 /** Paths of the kSuite Mail API, on the mail host. `*resource` fields of the JSON are paths of the same kind. */
@@ -15,6 +16,27 @@ export const API_ROUTES = {
   attachmentsArchive: (messageResource: string) => `${messageResource}/attachmentsArchive`,
   messageAction: (mailboxUuid: string, action: 'seen' | 'unseen' | 'star' | 'unstar' | 'delete' | 'move') =>
     `/api/mail/${enc(mailboxUuid)}/message/${action}`,
+  // Delta polling, as the mobile apps do it: a signature names a point in the folder's change journal.
+  folderSignature: (mailboxUuid: string, folderId: string) =>
+    `/api/mail/${enc(mailboxUuid)}/folder/${enc(folderId)}/mobile/date-ordered-messages-uids?messages=1&direction=desc`,
+  folderActivities: (mailboxUuid: string, folderId: string, signature: string) =>
+    `/api/mail/${enc(mailboxUuid)}/folder/${enc(folderId)}/mobile/activities?signature=${enc(signature)}`,
+  messagesByUids: (mailboxUuid: string, folderId: string, shortUids: readonly number[]) =>
+    `/api/mail/${enc(mailboxUuid)}/folder/${enc(folderId)}/mobile/messages?uids=${shortUids.join(',')}`,
+} as const;
+
+/** At most this many uids per `messagesByUids` request. */
+export const MAX_UIDS_PER_DETAILS = 200;
+
+/**
+ * Pages of the classic webmail on the mail host. **Unverified**: the folder/thread part of these URLs is the
+ * replica's scheme; the mailbox index part is known (see current-mailbox.ts).
+ */
+export const WEBMAIL_ROUTES = {
+  mailbox: (mailboxIndex: number) => `${MAIL_ORIGIN}/${mailboxIndex}`,
+  folder: (mailboxIndex: number, folderId: string) => `${MAIL_ORIGIN}/${mailboxIndex}/folder/${enc(folderId)}`,
+  thread: (mailboxIndex: number, folderId: string, shortUid: string) =>
+    `${WEBMAIL_ROUTES.folder(mailboxIndex, folderId)}/thread/${enc(shortUid)}`,
 } as const;
 
 /** At most this many uids per seen/unseen/move request. */

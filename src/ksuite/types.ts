@@ -64,6 +64,27 @@ export interface Message {
   preview?: string;
   attachments: Attachment[];
   folder_id: string;
+  is_draft?: boolean;
+}
+
+/** `mobile/date-ordered-messages-uids`: newest uids first, and the signature to ask for changes since. */
+export interface FolderMessageUids {
+  messages_uids: number[];
+  signature: string;
+}
+
+/** `mobile/activities`: what changed in a folder since a signature (`updated[].uid` and `deleted` are short uids). */
+export interface FolderActivities {
+  deleted: string[];
+  updated: { uid: string; seen: boolean; flagged: boolean; answered?: boolean; forwarded?: boolean }[];
+  added: number[];
+  unread_count: number;
+  signature: string;
+}
+
+/** `mobile/messages`: message summaries (no body) for a list of short uids. */
+export interface MessagesByUids {
+  messages: Message[];
 }
 
 export interface Thread {

@@ -1,3 +1,6 @@
+import { AlertsSettings } from './alerts/options-alerts';
+import { DownloadSettings } from './alerts/options-downloads';
+import { TokenSettings } from './alerts/options-token';
 import { BrandMark } from './brand-mark';
 import { t } from './i18n';
 
@@ -8,6 +11,9 @@ export function Options() {
         <BrandMark size={24} />
         {t('optionsTitle')}
       </h1>
+      <AlertsSettings />
+      <DownloadSettings />
+      <TokenSettings />
       <section>
         <h2>{t('optionsPrivacyTitle')}</h2>
         <p data-testid="privacy-text">{t('optionsPrivacyText')}</p>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isWebmailUrl, WEBMAIL_START_URL } from '../ksuite/hosts';
+import { PopupAlerts } from './alerts/popup-alerts';
 import { BrandMark } from './brand-mark';
 import { PopupMessageActions } from './popup-message-actions';
 import { t } from './i18n';
@@ -31,6 +32,7 @@ export function Popup() {
         </button>
       )}
       {activeTab?.onWebmail && <PopupMessageActions tabId={activeTab.id} />}
+      <PopupAlerts />
       <nav class="links">
         <button type="button" class="button" onClick={() => openInTab(browser.runtime.getURL('/inspector.html'))}>
           {t('popupInspector')}

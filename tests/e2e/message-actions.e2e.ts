@@ -174,3 +174,27 @@ describe('Headers on an opened message', () => {
     await expect.poll(() => toolbar.getByTestId('header-report').count()).toBe(0);
   });
 });
+
+describe('when the webmail markup is not what we expect', () => {
+  it('a floating button keeps the actions reachable for the message in the URL', async () => {
+    const message = corpus.get('inline-image-and-attachment')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    // Simulate a redesign of the webmail: opened messages no longer carry the class we look for.
+    await page.close();
+    page = await browser.context.newPage();
+    await page.addInitScript(() =>
+      new MutationObserver(() =>
+        document.querySelectorAll('div.message-item').forEach((e) => e.classList.remove('message-item')),
+      ).observe(document, { subtree: true, childList: true }),
+    );
+    await page.goto(`${MAIL_URL}/0`);
+    await page.locator('[data-thread-uid]', { hasText: parsed.subject! }).first().click();
+    await page.waitForURL(/\/thread\//);
+    const launcher = page.locator('ksuite-companion[data-ksuite-companion="launcher"]');
+    await launcher.locator('button').click();
+    const floating = page.locator('ksuite-companion[data-ksuite-companion="floating-toolbar"]');
+    const saved = await savedFileOf(page, () => floating.locator('button[data-action="eml"]').click());
+    expect(Buffer.from(saved.bytes).equals(Buffer.from(message.raw))).toBe(true);
+    expect(await page.locator(TOOLBAR).count()).toBe(0);
+  });
+});

@@ -31,7 +31,16 @@ export interface ExtensionBrowser {
 
 export const TEST_TIME_ZONE = 'Europe/Zurich';
 
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
+/**
+ * The unpacked build the suite loads: Chrome's, or another Chromium-family build named by `EXTENSION_BUILD`
+ * (`EXTENSION_BUILD=edge-mv3`: Edge's build, which Edge runs on the same engine, checked in Debian's Chromium).
+ */
+export const CHROME_BUILD = resolve('.output', chromiumFamilyBuild(process.env.EXTENSION_BUILD || 'chrome-mv3'));
+
+function chromiumFamilyBuild(name: string): string {
+  if (!/^(chrome|edge)-mv3$/.test(name)) throw new Error(`EXTENSION_BUILD=${name}: expected chrome-mv3 or edge-mv3`);
+  return name;
+}
 
 /**
  * Debian's Chromium with the extension loaded unpacked, in a throw-away profile, the Infomaniak hosts mapped to

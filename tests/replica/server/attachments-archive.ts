@@ -1,6 +1,9 @@
 import JSZip from 'jszip';
 import type { ParsedAttachment } from './parsed-message.ts';
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
 // The server-side zip of a message's attachments. Inline parts (images the HTML shows) stay out, as a user
 // asking for "all attachments" means the listed files. Names are made unique and stripped of path parts so
 // the archive never writes outside the folder it is unpacked in.
@@ -32,10 +35,9 @@ export function archivableAttachments(attachments: ParsedAttachment[]): ParsedAt
 }
 
 function safeEntryName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const flat = name
     .replace(/[\\/]+/g, '_')
-    .replace(/[\u0000-\u001f\u007f]+/g, '')
+    .replace(CONTROL_CHARACTERS, '')
     .trim();
   return flat === '' || flat === '.' || flat === '..' ? 'attachment' : flat;
 }

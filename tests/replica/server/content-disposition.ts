@@ -1,3 +1,5 @@
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
 // Content-Disposition values per RFC 6266: an ASCII `filename` for old clients plus `filename*` (RFC 8187,
 // UTF-8, percent-encoded) carrying the real name.
 
@@ -12,11 +14,6 @@ function encodeRfc8187(value: string): string {
 
 /** A file name from a subject: no path separators or control characters, never empty. */
 export function fileNameFromSubject(subject: string, extension: string, fallback: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = subject
-    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120);
+  const base = subject.replace(UNSAFE_IN_FILE_NAMES, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
   return `${base || fallback}.${extension}`;
 }

@@ -1,0 +1,14 @@
+import { getSettings } from '../settings';
+import type { ZipPreferences } from './attachments-zip';
+import type { BulkLayout } from './bulk-export';
+
+/** The user's zip preferences from the options page, read at each action so a change applies at once. */
+export async function getZipPreferences(): Promise<ZipPreferences & { layout: BulkLayout }> {
+  const settings = await getSettings();
+  return {
+    useServerArchive: settings.useServerArchive,
+    includeInlineImages: settings.includeInlineImages,
+    nestedMessages: settings.nestedMessages,
+    layout: settings.zipLayout,
+  };
+}

@@ -1,0 +1,216 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatClockTime } from '../../alerts/badge';
+import { requestMailCheck } from '../../alerts/check-requests';
+import { cursorKey } from '../../alerts/check-mail';
+import { latestUnread, type UnreadMessage } from '../../alerts/latest-unread';
+import { mailApi } from '../../alerts/mail-api';
+import { pauseAlerts, resumeAlerts } from '../../alerts/pause';
+import { requestNotificationPermission } from '../../alerts/permission';
+import type { PollRecord } from '../../alerts/poll-record';
+import { isQuietTime } from '../../alerts/quiet-time';
+import { watchedFoldersOf } from '../../alerts/watched-folders';
+import { openInWebmail } from '../../alerts/webmail-tab';
+import { WEBMAIL_START_URL } from '../../ksuite/hosts';
+import { WEBMAIL_ROUTES } from '../../ksuite/routes';
+import { setSettings, type Settings } from '../../settings';
+import { t } from '../i18n';
+import { failureReason } from './failure-reason';
+import { useNotificationPermission, usePausedUntil, usePollRecord, useSettings } from './hooks';
+import { NotificationPermissionControl } from './permission-control';
+import './alerts.css';
+
+const LATEST_COUNT = 5;
+
+/** The popup's mail part: status (with sign-in), unread per mailbox, the latest unread, alert switch and pause. */
+export function PopupAlerts() {
+  const record = usePollRecord();
+  const settings = useSettings();
+  const [checking, setChecking] = useState(false);
+
+  const check = (force: boolean) => {
+    setChecking(true);
+    void requestMailCheck(force)
+      .catch(() => undefined)
+      .finally(() => setChecking(false));
+  };
+  // Opening the popup is a good moment for a fresh look (the back-off still applies).
+  useEffect(() => check(false), []);
+
+  if (!record || !settings) return null;
+  return (
+    <section class="alerts-popup" data-testid="alerts-popup" data-status={record.status}>
+      <MailStatus record={record} checking={checking} onCheck={() => check(true)} />
+      {record.status !== 'signed_out' && <UnreadPerMailbox record={record} settings={settings} />}
+      {record.status === 'ok' && <LatestUnread record={record} settings={settings} />}
+      <AlertControls settings={settings} />
+    </section>
+  );
+}
+
+function close(): void {
+  window.close();
+}
+
+function open(url: string): void {
+  void openInWebmail(url).then(close);
+}
+
+function MailStatus({ record, checking, onCheck }: { record: PollRecord; checking: boolean; onCheck: () => void }) {
+  if (record.status === 'signed_out') {
+    return (
+      <div class="alerts-status signed-out" data-testid="alerts-status">
+        <p>{t(record.withToken ? 'alerts_statusTokenRefused' : 'alerts_statusSignedOut')}</p>
+        {record.withToken ? (
+          <button type="button" class="button primary" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('alerts_openSettings')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="button primary"
+            data-testid="alerts-sign-in"
+            onClick={() => void browser.tabs.create({ url: WEBMAIL_START_URL }).then(close)}
+          >
+            {t('alerts_signIn')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  const text =
+    record.status === 'error'
+      ? `${t('alerts_statusCheckFailed')} ${failureReason(record.errorKind)} ${t('alerts_nextTry', formatClockTime(record.retryAt))}`
+      : record.status === 'ok'
+        ? t('alerts_lastChecked', formatClockTime(record.check.checkedAt))
+        : '';
+  return (
+    <div class="alerts-status" data-testid="alerts-status">
+      <p>{checking ? t('alerts_checking') : text}</p>
+      <button
+        type="button"
+        class="button alerts-small"
+        data-testid="alerts-check-now"
+        disabled={checking}
+        onClick={onCheck}
+      >
+        {t('alerts_checkNow')}
+      </button>
+    </div>
+  );
+}
+
+function UnreadPerMailbox({ record, settings }: { record: PollRecord; settings: Settings }) {
+  const rows = record.check.mailboxes.map((mailbox) => {
+    const watched = watchedFoldersOf(
+      mailbox.uuid,
+      record.check.folders[mailbox.uuid]?.list ?? [],
+      settings.watchedFolders,
+    );
+    const unread = watched.reduce(
+      (sum, folder) => sum + (record.check.cursors[cursorKey(mailbox.uuid, folder.id)]?.unread ?? 0),
+      0,
+    );
+    return { mailbox, unread, watched: watched.length > 0 };
+  });
+  if (rows.length === 0) return null;
+  return (
+    <ul class="alerts-mailboxes" data-testid="alerts-mailboxes">
+      {rows.map(({ mailbox, unread, watched }) => (
+        <li key={mailbox.uuid}>
+          <button type="button" class="alerts-link" onClick={() => open(WEBMAIL_ROUTES.mailbox(mailbox.index))}>
+            <span class="alerts-mailbox-email">{mailbox.email}</span>
+            <span class="alerts-count" data-testid="alerts-mailbox-unread">
+              {watched
+                ? unread > 0
+                  ? t('alerts_unreadCount', String(unread))
+                  : t('alerts_noUnread')
+                : t('alerts_notWatched')}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LatestUnread({ record, settings }: { record: PollRecord; settings: Settings }) {
+  const [messages, setMessages] = useState<UnreadMessage[] | null>(null);
+  const stamp = record.check.checkedAt;
+  useEffect(() => {
+    const controller = new AbortController();
+    const settle = (found: UnreadMessage[]) => {
+      // A superseded request (a newer check came in) must not overwrite the newer list.
+      if (!controller.signal.aborted) setMessages(found);
+    };
+    void mailApi({ retries: 0 })
+      .then(({ api }) => latestUnread(api, record, settings.watchedFolders, LATEST_COUNT, controller.signal))
+      .then(settle, () => settle([]));
+    return () => controller.abort();
+  }, [stamp, settings.watchedFolders]);
+  if (!messages || messages.length === 0) return null;
+  return (
+    <div class="alerts-latest">
+      <h2>{t('alerts_latestUnread')}</h2>
+      <ul data-testid="alerts-latest">
+        {messages.map((message) => (
+          <li key={message.uid}>
+            <button type="button" class="alerts-link" title={message.mailboxEmail} onClick={() => open(message.url)}>
+              <span class="alerts-from">{message.fromName || message.fromEmail || t('alerts_unknownSender')}</span>
+              <span class="alerts-subject">{message.subject || t('alerts_noSubject')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function AlertControls({ settings }: { settings: Settings }) {
+  const permission = useNotificationPermission();
+  const until = usePausedUntil();
+  const quiet = until === null && settings.alertsEnabled && isQuietTime(settings.quietHours, new Date());
+
+  const toggle = (event: Event) => {
+    const enabled = (event.currentTarget as HTMLInputElement).checked;
+    // Switching alerts on is the moment to ask, and the ask must happen inside this click.
+    if (enabled && (permission === 'not_asked' || permission === 'denied' || permission === 'revoked')) {
+      void requestNotificationPermission().catch(() => false);
+    }
+    void setSettings({ alertsEnabled: enabled });
+  };
+
+  return (
+    <div class="alerts-controls">
+      <label class="alerts-switch">
+        <input type="checkbox" data-testid="alerts-enabled" checked={settings.alertsEnabled} onChange={toggle} />
+        {t('alerts_switchLabel')}
+      </label>
+      {settings.alertsEnabled && <NotificationPermissionControl />}
+      {settings.alertsEnabled &&
+        (until !== null ? (
+          <div class="alerts-pause" data-testid="alerts-paused">
+            <span>{t('alerts_pausedUntil', formatClockTime(until))}</span>
+            <button type="button" class="button alerts-small" onClick={() => void resumeAlerts()}>
+              {t('alerts_resume')}
+            </button>
+          </div>
+        ) : (
+          <div class="alerts-pause">
+            {quiet && <span data-testid="alerts-quiet">{t('alerts_quietNow')}</span>}
+            <button
+              type="button"
+              class="button alerts-small"
+              data-testid="alerts-pause-hour"
+              onClick={() => void pauseAlerts('hour')}
+            >
+              {t('alerts_pauseHour')}
+            </button>
+            <button type="button" class="button alerts-small" onClick={() => void pauseAlerts('tomorrow')}>
+              {t('alerts_pauseTomorrow')}
+            </button>
+          </div>
+        ))}
+    </div>
+  );
+}

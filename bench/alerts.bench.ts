@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchWithNotificationsGranted } from '../src/alerts/testing/granted-profile';
+import { launchWithNotificationsGranted } from '../tests/e2e/support/granted-profile';
 import { startReplica } from '../tests/replica/index';
 import type { BenchResult } from './types';
 

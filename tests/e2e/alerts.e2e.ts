@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithNotificationsGranted, type GrantedBrowser } from '../../src/alerts/testing/granted-profile';
+import { launchWithNotificationsGranted, type GrantedBrowser } from './support/granted-profile';
 import { CHROME_BUILD } from './support/launch';
 import { ReplicaClient } from './support/replica-client';
 

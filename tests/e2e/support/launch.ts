@@ -59,21 +59,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     acceptDownloads: true,
     // Playwright disables extensions by default; we want exactly ours.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${options.replica.hostResolverRules}`,
-      `--ignore-certificate-errors-spki-list=${options.replica.spkiHash}`,
-      ...(options.lang ? [`--lang=${options.lang}`] : []),
-      // This machine has no network: keep Chromium from trying to reach Google's services.
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extensionDir, options.replica, options.lang),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
@@ -93,4 +79,23 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium's flags for the extension tests: only our extension, the Infomaniak hosts mapped to the replica. */
+export function chromiumArgs(extensionDir: string, replica: ReplicaAddress, lang?: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${replica.hostResolverRules}`,
+    `--ignore-certificate-errors-spki-list=${replica.spkiHash}`,
+    ...(lang ? [`--lang=${lang}`] : []),
+    // This machine has no network: keep Chromium from trying to reach Google's services.
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
 }

@@ -3,17 +3,13 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumExecutable } from '../../../tests/e2e/support/chromium';
+import { chromiumExecutable } from './chromium';
+import { chromiumArgs, type ReplicaAddress } from './launch';
 
 // Chromium with the shipped build and the optional `notifications` permission already granted, for the alerts'
 // browser tests and bench. Headless Chromium cannot answer the permission prompt, so the profile is prepared the
 // way Chromium itself records a permission the user granted: in its Preferences, under the id it derives from the
 // unpacked extension's path. Nothing in the build changes.
-
-export interface ReplicaAddress {
-  hostResolverRules: string;
-  spkiHash: string;
-}
 
 export interface GrantedBrowser {
   context: BrowserContext;
@@ -66,19 +62,7 @@ export async function launchWithNotificationsGranted(options: {
     executablePath: chromiumExecutable(),
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${options.replica.hostResolverRules}`,
-      `--ignore-certificate-errors-spki-list=${options.replica.spkiHash}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extensionDir, options.replica),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -19,7 +19,7 @@ import { describeError, isCancellation } from './user-facing-error';
  * With several rows of the message list selected, a bar at the bottom of the page offers the bulk exports.
  * Selection changes come from the user's clicks and keys, so those events (not a DOM observer) wake it.
  */
-export function startSelectionBar(doc: Document, services: PageServices, signal: AbortSignal): () => void {
+export function startSelectionBar(doc: Document, services: PageServices, signal: AbortSignal): void {
   let shadow: ShadowHost | null = null;
   let busy = false;
   let scheduled = false;
@@ -68,7 +68,6 @@ export function startSelectionBar(doc: Document, services: PageServices, signal:
     },
     { once: true },
   );
-  return schedule;
 }
 
 function SelectionBar(props: { selected: MessageRef[]; services: PageServices; onBusy(busy: boolean): void }) {

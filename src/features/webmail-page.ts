@@ -20,11 +20,8 @@ export function startWebmailPage(doc: Document, signal: AbortSignal): void {
   };
   const toolbars = startMessageToolbars(doc, services, signal);
   startPageRequests(doc, toolbars, services.source, signal);
-  const updateSelectionBar = startSelectionBar(doc, services, signal);
-  const scan = () => {
-    toolbars.scan();
-    updateSelectionBar();
-  };
+  startSelectionBar(doc, services, signal);
+  const scan = () => toolbars.scan();
   scan();
   watchDom(doc.documentElement, scan, signal);
   // The theme switch changes only a class on <body>, which the childList watcher does not see.

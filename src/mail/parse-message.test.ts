@@ -1,3 +1,4 @@
+import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { MailError } from './errors';
 import { parseMessage, parseMessageWithParts, partHooksAvailable } from './parse-message';
@@ -96,5 +97,98 @@ describe('parseMessageWithParts', () => {
     const { message: parsed, parts } = await parseMessageWithParts(raw);
     expect(parts.map((p) => p.attachment.mimeType)).toEqual(['message/rfc822']);
     expect(parsed.text).not.toContain('inner text');
+  });
+
+  describe('decodes base64 bodies exactly as postal-mime does', () => {
+    // Small deterministic generator, so that a failure can be reproduced from its seed.
+    function randomSource(seed: number): (below: number) => number {
+      let state = seed >>> 0 || 1;
+      return (below) => {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        return (state >>> 0) % below;
+      };
+    }
+
+    const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const JUNK = ['=', '==', ' ', '\t', '*', '-', '\r', '\u00c3', '\u00ff', '\r\n\r\n', '===YQ'];
+
+    // Base64 of random bytes, broken into random lines, with padding, junk and odd line breaks thrown in.
+    function messyBase64(random: (below: number) => number): string {
+      const data = Uint8Array.from({ length: random(300) }, () => random(256));
+      let encoded = '';
+      for (const byte of data) encoded += String.fromCharCode(byte);
+      encoded = btoa(encoded);
+      if (random(3) === 0) encoded = encoded.replace(/=+$/, '');
+      let out = '';
+      let at = 0;
+      while (at < encoded.length) {
+        const take = 1 + random(90);
+        out += encoded.slice(at, at + take);
+        at += take;
+        if (random(4) === 0) out += JUNK[random(JUNK.length)]!;
+        out += random(5) === 0 ? '\n' : '\r\n';
+      }
+      return out;
+    }
+
+    function randomMessage(random: (below: number) => number): Uint8Array {
+      const b64 = (headers: string[]): string =>
+        part([...headers, 'Content-Transfer-Encoding: base64'], messyBase64(random));
+      const parts = [
+        b64(['Content-Type: text/plain; charset=utf-8']),
+        b64(['Content-Type: application/octet-stream; name=a.bin', 'Content-Disposition: attachment']),
+        b64(['Content-Type: text/calendar; method=request']),
+        b64(['Content-Type: image/png', 'Content-ID: <logo>']),
+        // a multipart that claims base64 itself: its preamble and epilogue are body lines split by its children
+        [
+          'Content-Type: multipart/mixed; boundary=inner',
+          'Content-Transfer-Encoding: base64',
+          '',
+          messyBase64(random) + '--inner',
+          b64(['Content-Type: application/pdf; name=b.pdf']),
+          '--inner--',
+          messyBase64(random),
+        ].join('\r\n'),
+      ];
+      const chosen = parts.filter(() => random(3) !== 0);
+      const body = multipart('mixed', 'outer', chosen);
+      // sometimes the message just stops, without the closing boundary or a final line break
+      const cut = random(4) === 0 ? body.length - random(Math.min(body.length, 40)) : body.length;
+      return latin1(
+        ['Subject: base64', 'Content-Type: multipart/mixed; boundary=outer', '', body.slice(0, cut)].join('\r\n'),
+      );
+    }
+
+    async function plainPostalMime(raw: Uint8Array) {
+      return new PostalMime({ forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' }).parse(raw);
+    }
+
+    const contents = (attachments: { content: ArrayBuffer | Uint8Array | string }[]): number[][] =>
+      attachments.map((a) => Array.from(typeof a.content === 'string' ? bytes(a.content) : new Uint8Array(a.content)));
+
+    it('on malformed and oddly wrapped bodies', async () => {
+      for (let seed = 1; seed <= 300; seed++) {
+        const raw = randomMessage(randomSource(seed));
+        const expected = await plainPostalMime(raw);
+        const { message: actual } = await parseMessageWithParts(raw);
+        expect({ seed, text: actual.text, html: actual.html, contents: contents(actual.attachments) }).toEqual({
+          seed,
+          text: expected.text,
+          html: expected.html,
+          contents: contents(expected.attachments),
+        });
+      }
+    });
+
+    it('when the message is a view into a larger buffer', async () => {
+      const raw = randomMessage(randomSource(7));
+      const padded = new Uint8Array(raw.length + 64).fill(0x41);
+      padded.set(raw, 32);
+      const view = padded.subarray(32, 32 + raw.length);
+      const { message: actual } = await parseMessageWithParts(view);
+      expect(contents(actual.attachments)).toEqual(contents((await plainPostalMime(raw)).attachments));
+    });
   });
 });

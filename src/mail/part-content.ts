@@ -1,3 +1,4 @@
+import { decodeBase64 } from './base64';
 import type { AttachmentPart } from './parse-message';
 
 /**
@@ -83,33 +84,6 @@ function hexValue(byte: number | undefined): number {
   if (byte >= 0x41 && byte <= 0x46) return byte - 0x41 + 10;
   if (byte >= 0x61 && byte <= 0x66) return byte - 0x61 + 10;
   return -1;
-}
-
-const BASE64_VALUES = (() => {
-  const table = new Int16Array(256).fill(-1);
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
-  return table;
-})();
-
-/** Base64, skipping line breaks and anything else outside the alphabet; stops at padding. */
-export function decodeBase64(encoded: Uint8Array): Uint8Array {
-  const out = new Uint8Array(Math.floor((encoded.length * 3) / 4) + 3);
-  let used = 0;
-  let bits = 0;
-  let count = 0;
-  for (const byte of encoded) {
-    if (byte === EQUALS) break;
-    const value = BASE64_VALUES[byte]!;
-    if (value < 0) continue;
-    bits = ((bits << 6) | value) & 0xffffff; // only the last few bits are ever pending
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out[used++] = (bits >> count) & 0xff;
-    }
-  }
-  return out.slice(0, used);
 }
 
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {

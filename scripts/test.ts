@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check the project has, in the order a failure is cheapest to find, each step run even when
  * an earlier one failed so that one run tells everything. Ends with one line `N passed, N failed`, counting the
- * vitest tests of the unit and end-to-end suites plus the non-test steps (typecheck, lint, builds).
+ * vitest tests of the unit and end-to-end suites plus the non-test steps (typecheck, lint, builds, zips).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +11,8 @@ interface Step {
   command: string[];
   /** vitest's JSON report, when the step runs tests */
   report?: string;
+  /** added to the environment of the command */
+  env?: Record<string, string>;
 }
 
 const ARTIFACTS = 'tests/.artifacts';
@@ -29,10 +31,36 @@ const steps: Step[] = [
     name: `build ${browser}`,
     command: ['npx', 'wxt', 'build', '-b', browser],
   })),
+  // The store packages (they rebuild each browser, identically), then what AMO's linter says of the Firefox one.
+  { name: 'zip', command: ['npx', 'tsx', 'scripts/zip.ts'] },
+  {
+    name: 'lint firefox',
+    command: ['npx', 'web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery'],
+    env: { NO_UPDATE_NOTIFIER: '1' },
+  },
   {
     name: 'e2e',
     command: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', ...vitestJson(`${ARTIFACTS}/e2e.json`)],
     report: `${ARTIFACTS}/e2e.json`,
+  },
+  {
+    // Edge runs Chromium: the Chromium suite again, on the Edge build.
+    name: 'e2e edge',
+    command: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', ...vitestJson(`${ARTIFACTS}/e2e-edge.json`)],
+    report: `${ARTIFACTS}/e2e-edge.json`,
+    env: { EXTENSION_BUILD: 'edge-mv3' },
+  },
+  {
+    name: 'e2e firefox',
+    command: [
+      'npx',
+      'vitest',
+      'run',
+      '--config',
+      'vitest.firefox.config.ts',
+      ...vitestJson(`${ARTIFACTS}/firefox.json`),
+    ],
+    report: `${ARTIFACTS}/firefox.json`,
   },
 ];
 
@@ -46,7 +74,10 @@ const summary: string[] = [];
 for (const step of steps.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)))) {
   console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
   const started = Date.now();
-  const { status } = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
+  const { status } = spawnSync(step.command[0]!, step.command.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const counts = step.report ? readVitestCounts(step.report) : null;
   if (counts) {

@@ -86,7 +86,14 @@ function hexValue(byte: number | undefined): number {
   return -1;
 }
 
+/**
+ * Always a fresh array of this realm. In a Firefox content script, bytes postal-mime read through a Blob belong to
+ * the page's compartment, and jszip then fails on them ("Permission denied to access property 'constructor'").
+ */
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   if (typeof content === 'string') return new TextEncoder().encode(content);
-  return content instanceof Uint8Array ? content : new Uint8Array(content);
+  const view = ArrayBuffer.isView(content) ? content : new Uint8Array(content);
+  const copy = new Uint8Array(view.byteLength);
+  copy.set(view);
+  return copy;
 }

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Firefox: the shipped Firefox build in Debian's Firefox ESR against the local replica, and the store zips that
+// `npm run zip` just made (the Firefox sources zip must rebuild that very add-on). One file at a time, since
+// each starts its own browser and they share one replica.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e-firefox/**/*.e2e.ts'],
+    globalSetup: ['tests/e2e-firefox/support/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

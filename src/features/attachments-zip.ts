@@ -15,12 +15,15 @@ export interface ZipPreferences {
   useServerArchive: boolean;
   includeInlineImages: boolean;
   nestedMessages: 'eml' | 'expand';
+  /** Saved files' names start with the message date. */
+  fileNamesWithDate: boolean;
 }
 
 export const DEFAULT_ZIP_PREFERENCES: ZipPreferences = {
   useServerArchive: false,
   includeInlineImages: false,
   nestedMessages: 'eml',
+  fileNamesWithDate: true,
 };
 
 /**
@@ -37,7 +40,10 @@ export async function saveAttachmentsZip(
   const { signal, onProgress } = options;
   const details = await source.details(ref, signal);
   const date = new Date(details.date);
-  const fileName = zipArchiveName(date, details.subject, { fallbackSubject: t('noSubject') });
+  const fileName = zipArchiveName(date, details.subject, {
+    fallbackSubject: t('noSubject'),
+    withDate: preferences.fileNamesWithDate,
+  });
 
   if (preferences.useServerArchive) {
     const bytes = await source.api.resource(API_ROUTES.attachmentsArchive(details.resource), {

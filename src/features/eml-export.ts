@@ -18,10 +18,17 @@ export function downloadProgress(onProgress: ActionOptions['onProgress']) {
 }
 
 /** "Save .eml": the raw message exactly as the server stores it, named `YYYY-MM-DD HHmm – subject.eml`. */
-export async function saveMessageAsEml(source: MessageSource, ref: MessageRef, options: ActionOptions = {}) {
+export async function saveMessageAsEml(
+  source: MessageSource,
+  ref: MessageRef,
+  options: ActionOptions & { fileNamesWithDate?: boolean } = {},
+) {
   const details = await source.details(ref, options.signal);
   const raw = await source.raw(ref, { signal: options.signal, onProgress: downloadProgress(options.onProgress) });
-  const fileName = emlFileName(new Date(details.date), details.subject, { fallbackSubject: t('noSubject') });
+  const fileName = emlFileName(new Date(details.date), details.subject, {
+    fallbackSubject: t('noSubject'),
+    withDate: options.fileNamesWithDate,
+  });
   saveFile(raw, fileName, 'message/rfc822');
   return { fileName };
 }

@@ -196,7 +196,8 @@ function ToolbarForMessage(props: {
       };
       try {
         if (action === 'eml') {
-          const { fileName } = await saveMessageAsEml(services.source, message, options);
+          const { fileNamesWithDate } = await services.zipPreferences();
+          const { fileName } = await saveMessageAsEml(services.source, message, { ...options, fileNamesWithDate });
           setStatus({ kind: 'done', text: t('done_saved', fileName) });
         } else if (action === 'zip') {
           const preferences = await services.zipPreferences();

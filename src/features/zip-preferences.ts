@@ -9,6 +9,7 @@ export async function getZipPreferences(): Promise<ZipPreferences & { layout: Bu
     useServerArchive: settings.useServerArchive,
     includeInlineImages: settings.includeInlineImages,
     nestedMessages: settings.nestedMessages,
+    fileNamesWithDate: settings.fileNamesWithDate,
     layout: settings.zipLayout,
   };
 }

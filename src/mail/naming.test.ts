@@ -88,3 +88,12 @@ describe('subjectFileStem', () => {
     expect(subjectFileStem('...', 'no subject')).toBe('no subject');
   });
 });
+
+describe('names without the date, when the user prefers', () => {
+  const date = new Date('2026-11-04T15:02:11Z');
+  it('leave out the date but keep subject and extension', () => {
+    expect(zipArchiveName(date, 'Quarterly report', { withDate: false })).toBe('Quarterly report.zip');
+    expect(emlFileName(date, 'Quarterly report', { withDate: false, timeZone: 'UTC' })).toBe('Quarterly report.eml');
+    expect(emlFileName(date, 'Quarterly report', { timeZone: 'UTC' })).toBe('2026-11-04 1502 – Quarterly report.eml');
+  });
+});

@@ -11,6 +11,8 @@ export interface MessageFileNameOptions {
   timeZone?: string;
   /** Stands in for an empty subject; the UI passes its translated "no subject". */
   fallbackSubject?: string;
+  /** Start the name with the message's date (and time, for .eml), so files sort by date. Default true. */
+  withDate?: boolean;
 }
 
 /** Long enough to recognise a subject, short enough to leave room for the date and a path in front of the name. */
@@ -23,7 +25,7 @@ export function zipArchiveName(
   subject: string | null | undefined,
   options: MessageFileNameOptions = {},
 ): string {
-  return messageFileName(datePrefix(date, options.timeZone, false), subject, 'zip', options);
+  return messageFileName(datePrefix(date, options, false), subject, 'zip', options);
 }
 
 export function emlFileName(
@@ -31,7 +33,7 @@ export function emlFileName(
   subject: string | null | undefined,
   options: MessageFileNameOptions = {},
 ): string {
-  return messageFileName(datePrefix(date, options.timeZone, true), subject, 'eml', options);
+  return messageFileName(datePrefix(date, options, true), subject, 'eml', options);
 }
 
 /** A subject made fit for a file or folder name, without date or extension (for folders and nested messages). */
@@ -54,10 +56,10 @@ function messageFileName(
 
 function datePrefix(
   date: Date | null | undefined,
-  timeZone: string | undefined,
+  { timeZone, withDate = true }: MessageFileNameOptions,
   withTime: boolean,
 ): string | undefined {
-  if (!isValidDate(date)) return undefined;
+  if (!withDate || !isValidDate(date)) return undefined;
   const clock = wallClock(date, timeZone);
   const day = `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}`;
   return withTime ? `${day} ${pad(clock.hour)}${pad(clock.minute)}` : day;

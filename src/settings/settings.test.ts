@@ -17,6 +17,7 @@ describe('settings', () => {
       zipLayout: 'folder-per-message',
       includeInlineImages: false,
       nestedMessages: 'eml',
+      fileNamesWithDate: true,
     });
   });
 

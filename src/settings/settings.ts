@@ -28,6 +28,8 @@ export interface Settings {
   zipLayout: ZipLayout;
   includeInlineImages: boolean;
   nestedMessages: NestedMessages;
+  /** Saved files' names start with the message date: `2026-11-04 – subject.zip`. */
+  fileNamesWithDate: boolean;
 }
 
 /** Browsers fire alarms at most every 30 s (Chrome enforces it for published extensions). */
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   zipLayout: 'folder-per-message',
   includeInlineImages: false,
   nestedMessages: 'eml',
+  fileNamesWithDate: true,
 });
 
 /** Where the user's choices live; only what differs from a default is meaningful, the rest is filled in on read. */
@@ -72,6 +75,7 @@ export function normaliseSettings(stored: unknown): Settings {
     includeInlineImages: typeof raw.includeInlineImages === 'boolean' ? raw.includeInlineImages : d.includeInlineImages,
     nestedMessages:
       raw.nestedMessages === 'expand' || raw.nestedMessages === 'eml' ? raw.nestedMessages : d.nestedMessages,
+    fileNamesWithDate: typeof raw.fileNamesWithDate === 'boolean' ? raw.fileNamesWithDate : d.fileNamesWithDate,
   };
 }
 

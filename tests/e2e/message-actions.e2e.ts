@@ -196,5 +196,27 @@ describe('when the webmail markup is not what we expect', () => {
     const saved = await savedFileOf(page, () => floating.locator('button[data-action="eml"]').click());
     expect(Buffer.from(saved.bytes).equals(Buffer.from(message.raw))).toBe(true);
     expect(await page.locator(TOOLBAR).count()).toBe(0);
+    await page.close();
+    page = await browser.context.newPage(); // without the redesign, for the tests that follow
+  });
+});
+
+describe('the file-name preference', () => {
+  it('saves without the date prefix when the user switched it off in the options', async () => {
+    const message = corpus.get('inline-image-and-attachment')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const options = await browser.openExtensionPage('options.html');
+    const checkbox = options.locator('input[data-setting="fileNamesWithDate"]');
+    await checkbox.uncheck();
+    await expect.poll(() => checkbox.isChecked()).toBe(false);
+    await options.close();
+    const toolbar = await openMessage(parsed.subject!);
+    const eml = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
+    expect(eml.name).toBe(`${parsed.subject}.eml`);
+    const zip = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    expect(zip.name).toBe(`${parsed.subject}.zip`);
+    const restore = await browser.openExtensionPage('options.html');
+    await restore.locator('input[data-setting="fileNamesWithDate"]').check();
+    await restore.close();
   });
 });

@@ -27,6 +27,15 @@ export function DownloadSettings() {
       <label class="settings-row">
         <input
           type="checkbox"
+          data-setting="fileNamesWithDate"
+          checked={settings.fileNamesWithDate}
+          onChange={(e) => void setSettings({ fileNamesWithDate: e.currentTarget.checked })}
+        />
+        {t('settings_fileNamesWithDate')}
+      </label>
+      <label class="settings-row">
+        <input
+          type="checkbox"
           checked={settings.includeInlineImages}
           onChange={(e) => void setSettings({ includeInlineImages: e.currentTarget.checked })}
         />

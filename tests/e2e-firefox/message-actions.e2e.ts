@@ -7,7 +7,7 @@ import { buildCorpus } from '../replica/corpus/index';
 import { unzip } from '../e2e/support/downloads';
 import { KSUITE_URL, MAIL_URL, TOOLBAR } from '../e2e/support/fixtures';
 import type { ReplicaClient } from '../e2e/support/replica-client';
-import { expectedDatePrefix } from './support/file-names';
+import { expectedDatePrefix } from '../e2e/support/file-names';
 import {
   attributeOf,
   clickRow,

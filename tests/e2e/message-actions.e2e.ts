@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
 import { savedFileOf, unzip } from './support/downloads';
+import { expectedDatePrefix } from './support/file-names';
 import { MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
-import { TEST_TIME_ZONE, type ExtensionBrowser } from './support/launch';
+import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 
 // The in-page actions on the shipped build, against the replica's corpus. What the test expects comes from the
@@ -31,24 +32,6 @@ async function openMessage(subject: string) {
   const toolbar = page.locator(TOOLBAR).last();
   await toolbar.waitFor();
   return toolbar;
-}
-
-function expectedDatePrefix(date: Date, withTime: boolean): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: TEST_TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  const day = `${parts.year}-${parts.month}-${parts.day}`;
-  return withTime ? `${day} ${parts.hour}${parts.minute}` : day;
 }
 
 describe('Attachments (.zip) on an opened message', () => {

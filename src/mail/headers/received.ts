@@ -6,20 +6,9 @@
  */
 import { parseMailDate } from '../dates';
 import { blankComments, readComment, readQuoted, splitOutside, stripComments } from './structured-text';
-import type { DateValue } from './types';
+import type { DateValue, ReceivedFields } from './types';
 
-export interface ParsedReceived {
-  from: string | null;
-  fromHost: string | null;
-  fromIp: string | null;
-  by: string | null;
-  byHost: string | null;
-  with: string | null;
-  id: string | null;
-  for: string | null;
-  via: string | null;
-  date: DateValue | null;
-}
+export type ParsedReceived = ReceivedFields;
 
 const CLAUSES = ['from', 'by', 'via', 'with', 'id', 'for'] as const;
 type Clause = (typeof CLAUSES)[number];

@@ -93,13 +93,8 @@ export interface HeaderSummary {
 
 // ---- 2. Hops ---------------------------------------------------------------------------------
 
-export interface Hop {
-  /** 1 = the oldest hop (where the message started), counting in delivery order. */
-  number: number;
-  /** Position of the Received header in the block, 0 = topmost. */
-  headerIndex: number;
-  /** The Received value unfolded, always kept: what could not be parsed stays readable here. */
-  raw: string;
+/** What one Received header says, as far as it can be read. */
+export interface ReceivedFields {
   /** The `from` clause with its comments, e.g. "mail.example.org (mail.example.org [192.0.2.1])". */
   from: string | null;
   /** The first host name or address literal in the `from` clause. */
@@ -114,6 +109,15 @@ export interface Hop {
   for: string | null;
   via: string | null;
   date: DateValue | null;
+}
+
+export interface Hop extends ReceivedFields {
+  /** 1 = the oldest hop (where the message started), counting in delivery order. */
+  number: number;
+  /** Position of the Received header in the block, 0 = topmost. */
+  headerIndex: number;
+  /** The Received value unfolded, always kept: what could not be parsed stays readable here. */
+  raw: string;
   /** Seconds since the previous dated hop; negative means the clocks disagree. Null for the first. */
   delaySeconds: number | null;
   /** True when this hop is dated before the previous one. */

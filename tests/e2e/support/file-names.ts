@@ -1,4 +1,4 @@
-import { TEST_TIME_ZONE } from '../../e2e/support/launch';
+import { TEST_TIME_ZONE } from './launch';
 
 /** How a saved file's name starts: the message's date (and time) in the test time zone, as the extension writes it. */
 export function expectedDatePrefix(date: Date, withTime: boolean): string {

@@ -19,13 +19,6 @@ export interface ZipPreferences {
   fileNamesWithDate: boolean;
 }
 
-export const DEFAULT_ZIP_PREFERENCES: ZipPreferences = {
-  useServerArchive: false,
-  includeInlineImages: false,
-  nestedMessages: 'eml',
-  fileNamesWithDate: true,
-};
-
 /**
  * "Attachments (.zip)": the raw message is fetched once, its attachments listed and zipped here, saved as
  * `YYYY-MM-DD – subject.zip`. Every attachment the message has goes in; a failure fails the whole action with
@@ -34,7 +27,8 @@ export const DEFAULT_ZIP_PREFERENCES: ZipPreferences = {
 export async function saveAttachmentsZip(
   source: MessageSource,
   ref: MessageRef,
-  preferences: ZipPreferences = DEFAULT_ZIP_PREFERENCES,
+  // The user's choices, with their defaults, live in src/settings (read through zip-preferences.ts).
+  preferences: ZipPreferences,
   options: ActionOptions = {},
 ) {
   const { signal, onProgress } = options;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
 import { savedFileOf, unzip } from './support/downloads';
-import { MAIL_URL, signedInBrowser } from './support/fixtures';
+import { freshInboxPage, signedInBrowser } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 
@@ -21,10 +21,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 beforeEach(async () => {
   await replica.reset();
-  await page?.close();
-  page = await browser.context.newPage();
-  await page.goto(`${MAIL_URL}/0`);
-  await page.locator('[data-thread-uid]').first().waitFor();
+  page = await freshInboxPage(browser, page);
 });
 
 async function select(ids: string[]) {

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './launch';
 import { ReplicaClient } from './replica-client';
@@ -20,3 +21,12 @@ export const KSUITE_URL = 'https://ksuite.infomaniak.com';
 
 /** The toolbar our content script puts on an opened message (an open shadow root, so locators reach inside). */
 export const TOOLBAR = 'ksuite-companion[data-ksuite-companion="toolbar"]';
+
+/** A new tab on the primary mailbox's message list, once the rows are there; closes the previous one given. */
+export async function freshInboxPage(browser: ExtensionBrowser, previous?: Page): Promise<Page> {
+  await previous?.close();
+  const page = await browser.context.newPage();
+  await page.goto(`${MAIL_URL}/0`);
+  await page.locator('[data-thread-uid]').first().waitFor();
+  return page;
+}

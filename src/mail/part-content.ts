@@ -88,7 +88,8 @@ function hexValue(byte: number | undefined): number {
 
 /**
  * Always a fresh array of this realm. In a Firefox content script, bytes postal-mime read through a Blob belong to
- * the page's compartment, and jszip then fails on them ("Permission denied to access property 'constructor'").
+ * the page's compartment, and code of this realm then fails on them ("Permission denied to access property
+ * 'constructor'").
  */
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   if (typeof content === 'string') return new TextEncoder().encode(content);

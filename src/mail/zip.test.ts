@@ -4,6 +4,12 @@ import { crc32 } from './crc32';
 import { MailError } from './errors';
 import { buildZip, type ZipEntryInput, type ZipProgress } from './zip';
 
+async function zipBytes(...args: Parameters<typeof buildZip>): Promise<Uint8Array> {
+  const blob = await buildZip(...args);
+  expect(blob.type).toBe('application/zip');
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
 interface RawEntry {
   name: string;
   flags: number;
@@ -84,14 +90,14 @@ describe('buildZip', () => {
   const entries: ZipEntryInput[] = [
     { path: 'photo.jpg', data: photo, mimeType: 'image/jpeg' },
     { path: 'Protokoll.txt', data: minutes, mimeType: 'text/plain' },
-    { path: 'Übersicht März.csv', data: text('a;b\n1;2\n'), mimeType: 'text/csv' },
+    { path: 'Übersicht März.csv', data: text(`Monat;Betrag\n${'März;1200\n'.repeat(50)}`), mimeType: 'text/csv' },
     { path: 'Fwd_ Bon à tirer/freigabe.txt', data: text('Druckfreigabe erteilt.\n'), mimeType: 'text/plain' },
     { path: 'unknown.bin', data: randomBytes(20_000, 3), mimeType: 'application/octet-stream' },
     { path: 'empty.txt', data: new Uint8Array(0), mimeType: 'text/plain' },
   ];
 
   it('round-trips names and bytes through jszip', async () => {
-    const zip = await buildZip(entries, { date: new Date('2026-11-04T15:02:11Z') });
+    const zip = await zipBytes(entries, { date: new Date('2026-11-04T15:02:11Z') });
     const reopened = await JSZip.loadAsync(zip, { checkCRC32: true });
     const files = Object.values(reopened.files).filter((file) => !file.dir);
     expect(files.map((file) => file.name).sort()).toEqual(entries.map((entry) => entry.path).sort());
@@ -101,7 +107,7 @@ describe('buildZip', () => {
   });
 
   it('stores compressed formats and deflates the rest, as the local headers say', async () => {
-    const raw = readRawEntries(await buildZip(entries));
+    const raw = readRawEntries(await zipBytes(entries));
     const method = (name: string): number | undefined => raw.find((entry) => entry.name === name)?.localMethod;
     expect(method('photo.jpg')).toBe(STORE);
     expect(method('unknown.bin')).toBe(STORE); // random bytes: sampled as incompressible
@@ -112,13 +118,19 @@ describe('buildZip', () => {
     expect(raw.find((entry) => entry.name === 'Protokoll.txt')!.compressedSize).toBeLessThan(minutes.length / 10);
   });
 
+  it('stores text that deflate would not make smaller', async () => {
+    const raw = readRawEntries(await zipBytes([{ path: 'tiny.csv', data: text('a;b\n1;2\n'), mimeType: 'text/csv' }]));
+    expect(raw[0]!.method).toBe(STORE);
+    expect(raw[0]!.compressedSize).toBe(8);
+  });
+
   it('honours an explicit compression per entry', async () => {
-    const raw = readRawEntries(await buildZip([{ path: 'a.txt', data: minutes, compression: 'STORE' }]));
+    const raw = readRawEntries(await zipBytes([{ path: 'a.txt', data: minutes, compression: 'STORE' }]));
     expect(raw[0]!.method).toBe(STORE);
   });
 
   it('flags UTF-8 names (general purpose bit 11) and leaves ASCII names unflagged', async () => {
-    const raw = readRawEntries(await buildZip(entries));
+    const raw = readRawEntries(await zipBytes(entries));
     const flagged = (name: string): boolean => (raw.find((entry) => entry.name === name)!.localFlags & UTF8_FLAG) !== 0;
     expect(flagged('Übersicht März.csv')).toBe(true);
     expect(flagged('Fwd_ Bon à tirer/freigabe.txt')).toBe(true);
@@ -127,24 +139,24 @@ describe('buildZip', () => {
   });
 
   it('writes CRC-32 values that an independent implementation agrees with', async () => {
-    const raw = readRawEntries(await buildZip(entries));
+    const raw = readRawEntries(await zipBytes(entries));
     for (const entry of entries) {
       expect(raw.find((r) => r.name === entry.path)!.crc, entry.path).toBe(crc32(entry.data));
     }
   });
 
   it('creates folder entries for nested paths', async () => {
-    const raw = readRawEntries(await buildZip(entries));
+    const raw = readRawEntries(await zipBytes(entries));
     expect(raw.map((entry) => entry.name)).toContain('Fwd_ Bon à tirer/');
-    const deep = readRawEntries(await buildZip([{ path: 'a/b/c.txt', data: text('x') }]));
+    const deep = readRawEntries(await zipBytes([{ path: 'a/b/c.txt', data: text('x') }]));
     expect(deep.map((entry) => entry.name).sort()).toEqual(['a/', 'a/b/', 'a/b/c.txt']);
   });
 
   it('dates every entry with the wall-clock time of the message in the given zone', async () => {
     const date = new Date('2026-11-04T15:02:11Z');
-    const zurich = readRawEntries(await buildZip(entries, { date, timeZone: 'Europe/Zurich' }));
+    const zurich = readRawEntries(await zipBytes(entries, { date, timeZone: 'Europe/Zurich' }));
     for (const entry of zurich) expect(dosFields(entry), entry.name).toEqual([2026, 11, 4, 16, 2, 10]);
-    const utc = readRawEntries(await buildZip(entries, { date, timeZone: 'UTC' }));
+    const utc = readRawEntries(await zipBytes(entries, { date, timeZone: 'UTC' }));
     for (const entry of utc) expect(dosFields(entry), entry.name).toEqual([2026, 11, 4, 15, 2, 10]);
   });
 
@@ -152,7 +164,7 @@ describe('buildZip', () => {
     const date = new Date('2026-07-01T10:20:30Z');
     const own = new Date('2025-01-02T03:04:06Z');
     const raw = readRawEntries(
-      await buildZip(
+      await zipBytes(
         [
           { path: 'a.txt', data: text('a') },
           { path: 'b.txt', data: text('b'), date: own },
@@ -174,7 +186,7 @@ describe('buildZip', () => {
 
   it('clamps dates a zip cannot express', async () => {
     const raw = readRawEntries(
-      await buildZip([{ path: 'old.txt', data: text('x') }], {
+      await zipBytes([{ path: 'old.txt', data: text('x') }], {
         date: new Date('1970-01-01T00:00:00Z'),
         timeZone: 'UTC',
       }),
@@ -211,7 +223,7 @@ describe('buildZip', () => {
     ];
     const total = big.reduce((sum, entry) => sum + entry.data.length, 0);
     const seen: ZipProgress[] = [];
-    await buildZip(big, { onProgress: (progress) => seen.push(progress) });
+    await zipBytes(big, { onProgress: (progress) => seen.push(progress) });
     expect(seen.length).toBeGreaterThan(3);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThanOrEqual(seen[i - 1]!.done);
     expect(seen.every((progress) => progress.total === total && progress.done <= total)).toBe(true);
@@ -250,7 +262,7 @@ describe('buildZip', () => {
   });
 
   it('builds an empty archive', async () => {
-    const reopened = await JSZip.loadAsync(await buildZip([]));
+    const reopened = await JSZip.loadAsync(await zipBytes([]));
     expect(Object.keys(reopened.files)).toEqual([]);
   });
 });

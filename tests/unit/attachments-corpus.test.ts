@@ -128,7 +128,7 @@ describe('listAttachments on the replica corpus', () => {
       for (const nestedMessages of ['eml', 'expand'] as const) {
         const attachments = await listAttachments(message.raw, { nestedMessages, inlineImages: true });
         const entries = zipEntriesForAttachments(attachments);
-        const reopened = await JSZip.loadAsync(await buildZip(entries), { checkCRC32: true });
+        const reopened = await JSZip.loadAsync(await (await buildZip(entries)).arrayBuffer(), { checkCRC32: true });
         for (const entry of entries) {
           expect(await reopened.file(entry.path)!.async('uint8array'), `${message.id}: ${entry.path}`).toEqual(
             entry.data,

@@ -112,7 +112,11 @@ describe('parseMessageWithParts', () => {
     }
 
     const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
-    const JUNK = ['=', '==', ' ', '\t', '*', '-', '\r', '\u00c3', '\u00ff', '\r\n\r\n', '===YQ'];
+    // Lines that start with dashes test where a run of base64 lines is cut: before anything that may be a boundary.
+    const JUNK = [
+      ...['=', '==', ' ', '\t', '*', '-', '\r', '\u00c3', '\u00ff', '\r\n\r\n', '===YQ'],
+      ...['\r\n--', '\r\n-', '\n--outerX', '\r\n--inne', '\r\n--outer\t'],
+    ];
 
     // Base64 of random bytes, broken into random lines, with padding, junk and odd line breaks thrown in.
     function messyBase64(random: (below: number) => number): string {

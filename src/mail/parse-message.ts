@@ -135,9 +135,10 @@ function hookParser(parser: PostalMime): Map<Attachment, PartFacts> | undefined 
       ) {
         return readLine.call(this);
       }
-      const lf = bytes.indexOf(0x0a, start);
+      const lf = isRangeDecoded(this.currentNode) ? endOfBase64Run(bytes, start) : bytes.indexOf(0x0a, start);
       let end = lf < 0 ? bytes.length : lf;
-      while (end > start && bytes[end - 1] === 0x0d) end--;
+      // Line breaks at the end: CRs before the LF of one line, or the blank lines that close a run of base64 lines.
+      while (end > start && (bytes[end - 1] === 0x0d || bytes[end - 1] === 0x0a)) end--;
       this.readPos = lf < 0 ? bytes.length : lf + 1;
       return { bytes: new Uint8Array(buf, start, end - start), done: this.readPos >= bytes.length };
     };
@@ -194,6 +195,26 @@ function onlyLineBreaks(bytes: Uint8Array, from: number, to: number): boolean {
     if (bytes[i] !== 0x0d && bytes[i] !== 0x0a) return false;
   }
   return true;
+}
+
+/**
+ * The body of a base64 part in range-decoding state is handed to postal-mime as one "line" per run of lines up to
+ * the next one that starts with `--` (which may be a boundary; postal-mime decides). Its lines only ever reach the
+ * decoder, which notes their range and skips line breaks, so the result is the same, without one await per 76 bytes:
+ * on a message with 30 MB of attachments, that was half of the time.
+ */
+function isRangeDecoded(node: MimeNodeView | undefined): boolean {
+  return node?.state === 'body' && node.contentDecoder instanceof RangeBase64Decoder;
+}
+
+/** The LF that ends the last line before the next line starting with `--` (-1: to the end), from a line start. */
+function endOfBase64Run(bytes: Uint8Array, start: number): number {
+  if (bytes[start] === 0x2d && bytes[start + 1] === 0x2d) return bytes.indexOf(0x0a, start);
+  // `-` is not in the base64 alphabet, so in a well-formed body the first one found is the boundary's.
+  for (let dash = bytes.indexOf(0x2d, start); dash >= 0; dash = bytes.indexOf(0x2d, dash + 1)) {
+    if (bytes[dash - 1] === 0x0a && bytes[dash + 1] === 0x2d) return dash - 1;
+  }
+  return -1;
 }
 
 function useRangeBase64Decoder(node: MimeNodeView): void {

@@ -6,6 +6,7 @@ import { messageRefFromUrl } from '../ksuite/webmail-urls';
 import { findOpenedMessages, isDarkTheme, type MessageRef, type OpenedMessage } from '../ksuite/webmail-dom';
 import { analyseHeaders } from '../mail/headers/analyse';
 import type { HeaderReport } from '../mail/headers/types';
+import { perFrame } from '../page/per-frame';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host';
 import { HeaderReportView, headerReportCss } from '../ui/header-report';
 import { BrandMark } from '../ui/brand-mark';
@@ -190,10 +191,8 @@ function ToolbarForMessage(props: {
       const controller = new AbortController();
       task.current = controller;
       setStatus({ kind: 'working', action, progress: null });
-      const options = {
-        signal: controller.signal,
-        onProgress: (progress: ActionProgress) => setStatus({ kind: 'working', action, progress }),
-      };
+      const shownProgress = perFrame((progress: ActionProgress) => setStatus({ kind: 'working', action, progress }));
+      const options = { signal: controller.signal, onProgress: shownProgress.push };
       try {
         if (action === 'eml') {
           const { fileNamesWithDate } = await services.zipPreferences();
@@ -215,6 +214,7 @@ function ToolbarForMessage(props: {
       } catch (error) {
         setStatus(isCancellation(error) ? { kind: 'idle' } : { kind: 'error', error: describeError(error) });
       } finally {
+        shownProgress.cancel();
         task.current = null;
       }
     },

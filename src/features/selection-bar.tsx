@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { findSelectedMessages, isDarkTheme, type MessageRef } from '../ksuite/webmail-dom';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host';
+import { perFrame } from '../page/per-frame';
 import { t } from '../ui/i18n';
 import { MessageToolbarStatus, type ToolbarStatus } from '../ui/message-toolbar';
 import toolbarCss from '../ui/message-toolbar.css?inline';
@@ -89,10 +90,10 @@ function SelectionBar(props: { selected: MessageRef[]; services: PageServices; o
     task.current = controller;
     props.onBusy(true);
     const refs = [...props.selected];
-    const options = {
-      signal: controller.signal,
-      onProgress: (progress: ActionProgress) => setStatus({ kind: 'working', action: kind, progress }),
-    };
+    const shownProgress = perFrame((progress: ActionProgress) =>
+      setStatus({ kind: 'working', action: kind, progress }),
+    );
+    const options = { signal: controller.signal, onProgress: shownProgress.push };
     setStatus({ kind: 'working', action: kind, progress: null });
     try {
       const outcome =
@@ -123,6 +124,7 @@ function SelectionBar(props: { selected: MessageRef[]; services: PageServices; o
         });
       else setStatus({ kind: 'error', error: describeError(error) });
     } finally {
+      shownProgress.cancel();
       task.current = null;
       props.onBusy(false);
     }

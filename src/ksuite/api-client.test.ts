@@ -107,6 +107,28 @@ describe('KsuiteApiClient', () => {
     expect(seen.at(-1)).toBe(1000);
   });
 
+  it('returns the bytes in order, whether the announced length fits, is absent or is too small', async () => {
+    const chunks = [Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5), Uint8Array.of(6)];
+    const stream = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(chunk);
+          controller.close();
+        },
+      });
+    const expected = Uint8Array.of(1, 2, 3, 4, 5, 6);
+    // A compressed transfer announces its compressed length, shorter than what the body turns out to be.
+    const cases: Record<string, string>[] = [
+      { 'Content-Length': '6' },
+      {},
+      { 'Content-Length': '4', 'Content-Encoding': 'gzip' },
+    ];
+    for (const headers of cases) {
+      const { fetch } = scripted(new Response(stream(), { headers }));
+      expect(await new KsuiteApiClient({ fetch }).resource('/api/x'), JSON.stringify(headers)).toEqual(expected);
+    }
+  });
+
   it('calls an answer that is not the envelope a bad_response', async () => {
     const { fetch } = scripted(new Response('<html>maintenance</html>', { status: 200 }));
     await expect(new KsuiteApiClient({ fetch }).ping()).rejects.toMatchObject({ kind: 'bad_response' });

@@ -109,7 +109,35 @@ export class Base64Stream {
 
 /** Base64, skipping line breaks and anything else outside the alphabet; tolerant of missing padding. */
 export function decodeBase64(encoded: Uint8Array, afterPadding: AfterPadding = 'stop'): Uint8Array {
+  const native = decodeBase64Natively(encoded);
+  if (native) return native;
   const stream = new Base64Stream(encoded.length, afterPadding);
   stream.push(encoded);
   return stream.finish();
+}
+
+// Below this, turning bytes into a string for the engine costs more than decoding them here.
+const NATIVE_MINIMUM = 4096;
+
+type FromBase64 = (text: string, options: { lastChunkHandling: 'loose' }) => Uint8Array;
+
+// Base64 is ASCII, which UTF-8 decodes one byte to one character on its fastest path. Anything else (including a
+// byte order mark, kept as a character here) is not base64 and makes the engine refuse the text.
+const asciiText = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The engine's own decoder (`Uint8Array.fromBase64`: Chrome 140, Firefox 133, Safari 18.2), several times faster
+ * than Base64Stream, and it returns a buffer of the exact length, with no copy to trim it. It accepts exactly the
+ * clean base64 almost all mail carries: the alphabet, line breaks and spaces, padding only at the end. On those,
+ * both decoders give the same bytes; anything else (stray characters, data after padding, a lone last character)
+ * it refuses, and this returns undefined so that Base64Stream decodes it the way it always has.
+ */
+export function decodeBase64Natively(encoded: Uint8Array): Uint8Array | undefined {
+  const fromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
+  if (typeof fromBase64 !== 'function' || encoded.length < NATIVE_MINIMUM) return undefined;
+  try {
+    return fromBase64(asciiText.decode(encoded), { lastChunkHandling: 'loose' });
+  } catch {
+    return undefined;
+  }
 }

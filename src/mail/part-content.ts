@@ -87,12 +87,14 @@ function hexValue(byte: number | undefined): number {
 }
 
 /**
- * Always a fresh array of this realm. In a Firefox content script, bytes postal-mime read through a Blob belong to
- * the page's compartment, and code of this realm then fails on them ("Permission denied to access property
- * 'constructor'").
+ * An array of this realm. In a Firefox content script, bytes postal-mime read through a Blob belong to the page's
+ * compartment, and code of this realm then fails on them ("Permission denied to access property 'constructor'"):
+ * those are copied. A buffer of this realm (what the base64 decoders here return, most of the bytes of a large
+ * message) passes `instanceof` and is used as it is.
  */
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   if (typeof content === 'string') return new TextEncoder().encode(content);
+  if (content instanceof ArrayBuffer) return new Uint8Array(content);
   const view = ArrayBuffer.isView(content) ? content : new Uint8Array(content);
   const copy = new Uint8Array(view.byteLength);
   copy.set(view);

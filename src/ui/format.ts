@@ -10,10 +10,20 @@ export function formatBytes(bytes: number, locale = browser.i18n.getUILanguage()
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: UNITS[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1,
-  }).format(value);
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const key = `${locale}|${unit}|${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: UNITS[unit],
+      unitDisplay: 'short',
+      maximumFractionDigits: digits,
+    });
+    formats.set(key, format);
+  }
+  return format.format(value);
 }
+
+// Progress shows a size many times a second; building a NumberFormat each time cost more than the rest of it.
+const formats = new Map<string, Intl.NumberFormat>();

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { WEBMAIL_PAGE_SCRIPT } from './src/features/webmail-page-script';
 import { WEBMAIL_MATCHES } from './src/ksuite/hosts';
 
 // The manifest is written here once for every browser; WXT adapts it per target (MV3 everywhere, see README).
@@ -16,6 +17,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus'],
     optional_permissions: browser === 'safari' ? [] : ['notifications'],
     host_permissions: WEBMAIL_MATCHES,
+    // The page features, which the content script imports only once a page needs them (webmail-page-script.ts).
+    web_accessible_resources: [{ resources: [WEBMAIL_PAGE_SCRIPT.file.slice(1)], matches: WEBMAIL_MATCHES }],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

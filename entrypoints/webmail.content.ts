@@ -1,5 +1,5 @@
 import { WEBMAIL_MATCHES } from '@/src/ksuite/hosts';
-import { startWebmailPage } from '@/src/features/webmail-page';
+import { startWebmailPageLoader } from '@/src/features/webmail-page-loader';
 import { startAlertsInPage } from '@/src/alerts/in-page';
 
 export default defineContentScript({
@@ -7,8 +7,10 @@ export default defineContentScript({
   // The kSuite shell shows the mail app in an iframe, so the script must run inside frames too.
   allFrames: true,
   runAt: 'document_idle',
+  // WXT's window.postMessage at start would reach the webmail's own message listeners; its DOM event suffices.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    startWebmailPage(document, ctx.signal);
+    startWebmailPageLoader(document, ctx.signal);
     startAlertsInPage(ctx.signal);
   },
 });

@@ -8,7 +8,7 @@ import { isPageNotifyMessage, type PageNotification, type PageNotifyAnswer } fro
  * show the same alert. Stops listening when `signal` aborts (the extension was updated or reloaded).
  */
 export function startPageNotificationFallback(signal: AbortSignal): void {
-  if (window.top !== window || typeof Notification === 'undefined') return;
+  if (window.top !== window) return;
   const onMessage = (message: unknown): Promise<PageNotifyAnswer> | undefined => {
     if (!isPageNotifyMessage(message)) return undefined;
     return Promise.resolve({ shown: showInPage(message.notifications) });
@@ -18,8 +18,10 @@ export function startPageNotificationFallback(signal: AbortSignal): void {
 }
 
 function showInPage(notifications: readonly PageNotification[]): number {
-  // Asking needs a gesture in the page; without an earlier "allow", the badge has to do.
-  if (Notification.permission !== 'granted') return 0;
+  // Looked up only when an alert comes: the first touch of `Notification` sets up its bindings, which every
+  // webmail page would otherwise pay at load. Asking needs a gesture in the page; without an earlier "allow",
+  // the badge has to do.
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return 0;
   for (const item of notifications) {
     const notification = new Notification(item.title, { body: item.body, tag: item.id });
     notification.onclick = () => {

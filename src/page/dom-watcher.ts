@@ -25,6 +25,6 @@ function isForeignChange(record: MutationRecord): boolean {
   return false;
 }
 
-function isOwnNode(node: Node): boolean {
+export function isOwnNode(node: Node): boolean {
   return node instanceof Element && node.hasAttribute(OWN_NODE_ATTRIBUTE);
 }

@@ -12,6 +12,7 @@ const manifestOf = (dir: string) =>
     optional_permissions?: string[];
     host_permissions?: string[];
     content_scripts?: { matches: string[]; all_frames?: boolean }[];
+    web_accessible_resources?: { resources: string[]; matches: string[] }[];
     icons?: Record<string, string>;
     browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
   };
@@ -36,6 +37,13 @@ describe.each(Object.entries(BUILDS))('the %s build', (browser, dir) => {
     expect(manifest.content_scripts).toHaveLength(1);
     expect([...manifest.content_scripts![0]!.matches].sort()).toEqual([...HOSTS].sort());
     expect(manifest.content_scripts![0]!.all_frames).toBe(true);
+  });
+
+  it('lets only the webmail pages load only the page features, which the content script imports on demand', () => {
+    const exposed = manifest.web_accessible_resources ?? [];
+    expect(exposed).toHaveLength(1);
+    expect(exposed[0]!.resources).toEqual(['webmail-page.js']);
+    expect([...exposed[0]!.matches].sort()).toEqual([...HOSTS].sort());
   });
 
   it('has icons from 16 to 128 px', () => {

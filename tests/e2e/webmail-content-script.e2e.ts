@@ -66,6 +66,61 @@ describe('the content script on the classic webmail (mail.infomaniak.com)', () =
   });
 });
 
+describe('the page features load when the page first needs them', () => {
+  const featuresScript = 'webmail-page.js';
+  /** A new tab on the inbox that records whether the content script imported the page features. */
+  async function watchedInbox(): Promise<{ page: Page; loaded: () => boolean }> {
+    const page = await browser.context.newPage();
+    let loaded = false;
+    page.on('request', (request) => {
+      if (
+        request.url().startsWith(`chrome-extension://${browser.extensionId}/`) &&
+        request.url().endsWith(featuresScript)
+      ) {
+        loaded = true;
+      }
+    });
+    await page.goto(`${MAIL_URL}/0`);
+    await page.locator('[data-thread-uid]').first().waitFor();
+    return { page, loaded: () => loaded };
+  }
+
+  it('not while the list only loads and scrolls, then at once when a message is opened', async () => {
+    const { page, loaded } = await watchedInbox();
+    await page.locator('.thread-list-scroll').evaluate((scroller) => {
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    await page.waitForTimeout(2000);
+    expect(loaded()).toBe(false);
+    const uid = await openThread(page, 0);
+    await expect.poll(() => page.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`).count()).toBe(1);
+    expect(loaded()).toBe(true);
+    await page.close();
+  });
+
+  it('for a message the page opens by itself, without a click (an in-page navigation)', async () => {
+    const { page, loaded } = await watchedInbox();
+    // Past the looks the content script takes while the page settles after loading: only the navigation can tell.
+    await page.waitForTimeout(5500);
+    const path = await page
+      .locator('[data-thread-uid]')
+      .first()
+      .evaluate(() => {
+        // The webmail's own router, driven as a link or the back button would drive it.
+        const row = document.querySelector<HTMLElement>('[data-thread-uid]')!;
+        const [shortUid, folderId] = row.dataset.threadUid!.split('@');
+        const target = `${location.pathname.split('/').slice(0, 2).join('/')}/folder/${encodeURIComponent(folderId!)}/thread/${shortUid}`;
+        history.pushState(null, '', target);
+        dispatchEvent(new PopStateEvent('popstate'));
+        return target;
+      });
+    expect(new URL(page.url()).pathname).toBe(path);
+    await expect.poll(() => page.locator(`div.message-item ${TOOLBAR}`).count()).toBe(1);
+    expect(loaded()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('the content script in the kSuite shell (ksuite.infomaniak.com)', () => {
   it('runs inside the embedded mail iframe and puts the toolbar on the opened message there', async () => {
     const page = await browser.context.newPage();

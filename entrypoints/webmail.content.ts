@@ -1,6 +1,7 @@
 import { WEBMAIL_MATCHES } from '@/src/ksuite/hosts';
 import { startWebmailPageLoader } from '@/src/features/webmail-page-loader';
 import { startAlertsInPage } from '@/src/alerts/in-page';
+import { startSavingForMailFrames } from '@/src/page/save-file';
 
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,
@@ -12,5 +13,6 @@ export default defineContentScript({
   main(ctx) {
     startWebmailPageLoader(document, ctx.signal);
     startAlertsInPage(ctx.signal);
+    startSavingForMailFrames(ctx.signal);
   },
 });

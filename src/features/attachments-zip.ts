@@ -44,7 +44,7 @@ export async function saveAttachmentsZip(
       signal,
       onProgress: downloadProgress(onProgress),
     });
-    saveFile(bytes, fileName, 'application/zip');
+    await saveFile(bytes, fileName, 'application/zip');
     return { fileName, fileCount: null };
   }
 
@@ -60,6 +60,6 @@ export async function saveAttachmentsZip(
     signal,
     onProgress: onProgress && ((p) => onProgress({ phase: 'zip', ...p })),
   });
-  saveFile(zip, fileName, 'application/zip');
+  await saveFile(zip, fileName, 'application/zip');
   return { fileName, fileCount: entries.length };
 }

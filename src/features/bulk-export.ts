@@ -95,7 +95,7 @@ async function bulkZip(
     onProgress: options.onProgress && ((p) => options.onProgress!({ phase: 'zip', ...p })),
   });
   const fileName = zipArchiveName(new Date(), subjectFileStem(archiveTitle));
-  saveFile(zip, fileName, 'application/zip');
+  await saveFile(zip, fileName, 'application/zip');
   return { fileName, saved, missing };
 }
 

@@ -29,6 +29,6 @@ export async function saveMessageAsEml(
     fallbackSubject: t('noSubject'),
     withDate: options.fileNamesWithDate,
   });
-  saveFile(raw, fileName, 'message/rfc822');
+  await saveFile(raw, fileName, 'message/rfc822');
   return { fileName };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { savedFileOf } from './support/downloads';
 import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 
@@ -128,6 +129,28 @@ describe('the content script in the kSuite shell (ksuite.infomaniak.com)', () =>
     const frame = await waitForMailFrame(page);
     const uid = await openThread(frame, 0);
     await expect.poll(() => frame.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('saves from the mail frame through the shell: the .eml arrives byte for byte', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${KSUITE_URL}/all/mail/0`);
+    const frame = await waitForMailFrame(page);
+    const uid = await openThread(frame, 0);
+    const toolbar = frame.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`);
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
+    const [shortUid, folderId] = uid.split('@');
+    const raw = await frame.evaluate(
+      async ({ shortUid, folderId }) => {
+        const mailbox = ((await (await fetch('/api/mailbox')).json()) as { data: { uuid: string }[] }).data[0]!.uuid;
+        const response = await fetch(`/api/mail/${mailbox}/folder/${folderId}/message/${shortUid}/download`);
+        return [...new Uint8Array(await response.arrayBuffer())];
+      },
+      { shortUid: shortUid!, folderId: folderId! },
+    );
+    expect(saved.name).toMatch(/\.eml$/);
+    expect(Buffer.from(saved.bytes).equals(Buffer.from(raw))).toBe(true);
+    await expect.poll(() => toolbar.getByTestId('action-status').getAttribute('data-state')).toBe('done');
     await page.close();
   });
 

@@ -41,7 +41,7 @@ export function RawHeaders({ header, subject, onSaveText }: RawHeadersProps) {
   const saveText = () => {
     const fileName = headersFileName(subject, t('report_file_name_prefix'));
     if (onSaveText) onSaveText(header, fileName);
-    else saveFile(header, fileName, 'text/plain;charset=utf-8');
+    else void saveFile(header, fileName, 'text/plain;charset=utf-8');
   };
 
   return (

@@ -1,4 +1,5 @@
 import { simpleParser } from 'mailparser';
+import PostalMime from 'postal-mime';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
@@ -68,6 +69,75 @@ describe('Attachments (.zip) on an opened message', () => {
       expect(name).not.toMatch(/[/\\:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
       expect(name).not.toMatch(/^\.|[. ]$/);
       expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    }
+  });
+});
+
+describe("Attachments (.zip) decode base64 as postal-mime does, with the browser's own decoder or without", () => {
+  // Large bodies, so that the browser's Uint8Array.fromBase64 is tried: a clean one (which it decodes) and bodies
+  // it refuses (a stray character, padding in the middle, a lone last character), which the extension's own decoder
+  // takes over. The reference is postal-mime itself, in Node, where there is no such browser decoder.
+  function base64Lines(bytes: Uint8Array): string[] {
+    return Buffer.from(bytes)
+      .toString('base64')
+      .match(/.{1,76}/g)!;
+  }
+
+  it('saves the same bytes postal-mime decodes, for clean and for damaged bodies', async () => {
+    let seed = 17;
+    const random = (length: number) =>
+      Uint8Array.from({ length }, () => {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        return seed >>> 24;
+      });
+    const clean = random(300_000);
+    const stray = base64Lines(random(120_000));
+    stray[40] = `${stray[40]!.slice(0, 30)}!*${stray[40]!.slice(30)}`;
+    const padded = [...base64Lines(random(90_001)), ...base64Lines(random(60_000))];
+    const lone = [...base64Lines(random(150_000)), 'Q'];
+    const part = (name: string, lines: string[]) =>
+      [
+        '--b1',
+        `Content-Type: application/octet-stream; name="${name}"`,
+        'Content-Transfer-Encoding: base64',
+        `Content-Disposition: attachment; filename="${name}"`,
+        '',
+        ...lines,
+      ].join('\r\n');
+    const subject = 'Base64 decoders';
+    const raw = [
+      'From: Anna Meier <anna@example.org>',
+      'To: demo@ik.me',
+      `Subject: ${subject}`,
+      'Date: Tue, 03 Nov 2026 10:00:00 +0100',
+      'Message-ID: <base64-decoders@example.org>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Four files.',
+      part('clean.bin', base64Lines(clean)),
+      part('stray.bin', stray),
+      part('padded.bin', padded),
+      part('lone.bin', lone),
+      '--b1--',
+      '',
+    ].join('\r\n');
+    await replica.deliver({ raw: Buffer.from(raw).toString('base64') });
+    const reference = await new PostalMime({ attachmentEncoding: 'arraybuffer' }).parse(raw);
+
+    const toolbar = await openMessage(subject);
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    const files = await unzip(saved.bytes);
+    expect([...files.keys()].sort()).toEqual(['clean.bin', 'lone.bin', 'padded.bin', 'stray.bin']);
+    expect(Buffer.from(files.get('clean.bin')!).equals(Buffer.from(clean))).toBe(true);
+    for (const attachment of reference.attachments) {
+      const content = new Uint8Array(attachment.content as ArrayBuffer);
+      expect(Buffer.from(files.get(attachment.filename!)!).equals(Buffer.from(content)), attachment.filename!).toBe(
+        true,
+      );
     }
   });
 });

@@ -8,6 +8,7 @@
 import { crc32 } from '../src/mail/crc32';
 import { buildZip, type ZipEntryInput } from '../src/mail/zip';
 import { buildCorpus } from '../tests/replica/corpus/index';
+import { createPrng, randomBytes } from '../tests/replica/corpus/prng';
 import { listAttachments } from '../src/mail/attachments';
 import { zipEntriesForAttachments } from '../src/mail/zip-layout';
 import type { BenchResult } from './types';
@@ -15,29 +16,6 @@ import type { BenchResult } from './types';
 const FILE_BYTES = 2.5 * 1024 * 1024;
 const WARM_UP_ROUNDS = 2;
 const MEASURED_ROUNDS = 11;
-
-function xorshift(seed: number): () => number {
-  let x = seed || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
-
-function randomBytes(length: number, seed: number): Uint8Array {
-  const next = xorshift(seed);
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i += 4) {
-    const value = next();
-    out[i] = value;
-    out[i + 1] = value >>> 8;
-    out[i + 2] = value >>> 16;
-    out[i + 3] = value >>> 24;
-  }
-  return out;
-}
 
 const WORDS = [
   'Rechnung',
@@ -56,7 +34,7 @@ const WORDS = [
 
 /** CSV-like text: words, dates and amounts, so deflate has realistic (not trivial) work. */
 function csvText(length: number, seed: number): Uint8Array {
-  const next = xorshift(seed);
+  const next = createPrng(seed);
   const encoder = new TextEncoder();
   const out = new Uint8Array(length);
   let used = 0;
@@ -75,7 +53,7 @@ function entries(): ZipEntryInput[] {
   const compressed = ['IMG_2041.jpg', 'IMG_2042.jpg', 'IMG_2043.jpg', 'Offerte.pdf', 'Plan.pdf', 'Vertrag.pdf'];
   const text = ['export.csv', 'buchungen.csv', 'server.log', 'report.txt'];
   return [
-    ...compressed.map((path, i) => ({ path, data: randomBytes(FILE_BYTES, 100 + i) })),
+    ...compressed.map((path, i) => ({ path, data: randomBytes(100 + i, FILE_BYTES) })),
     ...text.map((path, i) => ({ path, data: csvText(FILE_BYTES, 200 + i), mimeType: 'text/plain' })),
   ];
 }

@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../tests/replica/corpus/prng';
 import { deflateRaw, huffmanLengths, RawDeflater } from './deflate';
 
 // zlib, an independent implementation, is the judge of every stream written here.
@@ -8,16 +9,6 @@ function roundTrip(data: Uint8Array): Uint8Array {
   // Buffer.equals rather than toEqual: a deep comparison of megabytes element by element takes seconds.
   expect(inflateRawSync(compressed).equals(data), `${data.length} bytes`).toBe(true);
   return compressed;
-}
-
-function xorshift(seed: number): () => number {
-  let x = seed || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
 }
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
@@ -38,7 +29,7 @@ describe('deflateRaw', () => {
   });
 
   it('stores incompressible bytes with only a few bytes of framing per 64 KiB', () => {
-    const next = xorshift(42);
+    const next = createPrng(42);
     const noise = new Uint8Array(500_000).map(() => next());
     const compressed = roundTrip(noise);
     expect(compressed.length).toBeLessThan(noise.length + 100);
@@ -55,7 +46,7 @@ describe('deflateRaw', () => {
   });
 
   it('round-trips 300 random mixes of text, runs and noise', () => {
-    const next = xorshift(2026);
+    const next = createPrng(2026);
     const words = ['Rechnung', ' ', 'invoice', ';', '\r\n', 'Zürich', 'é', '2026-11-04', '0', '€', 'a'];
     for (let round = 0; round < 300; round++) {
       const length = next() % 40_000;

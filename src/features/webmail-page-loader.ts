@@ -90,22 +90,23 @@ export function startWebmailPageLoader(doc: Document, signal: AbortSignal): void
     doc.addEventListener(type, onIntent, { capture: true, passive: true, signal: watching.signal });
   }
   addEventListener('popstate', onIntent, { signal: watching.signal });
+  // Coming back to the tab is a moment the user is about to act.
+  doc.addEventListener('visibilitychange', onIntent, { signal: watching.signal });
   // In-page navigations the page makes itself (where the browser has the Navigation API).
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onIntent, {
     signal: watching.signal,
   });
 
   startPageRequests(doc, load, signal);
-  // The webmail may still be drawing itself at document_idle: looked at now, and twice more while it settles.
+  // The webmail may still be drawing itself at document_idle: looked at now, and once more while it settles (not
+  // later: an idle page is left alone, and the next click or key looks again).
   check();
-  for (const delay of SETTLING_CHECKS_MS) {
-    const timer = setTimeout(() => check(), delay);
-    watching.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  }
+  const settled = setTimeout(() => check(), SETTLING_CHECK_MS);
+  watching.signal.addEventListener('abort', () => clearTimeout(settled), { once: true });
 }
 
 const WATCH_AFTER_INPUT_MS = 10_000;
-const SETTLING_CHECKS_MS = [1_500, 5_000];
+const SETTLING_CHECK_MS = 1_500;
 
 function addsOpenedMessage(record: MutationRecord): boolean {
   for (const node of record.addedNodes) {

@@ -65,7 +65,12 @@ interface PreparedEntry {
   method: number;
   crc: number;
   size: number;
-  body: Uint8Array;
+  /**
+   * The stored or deflated bytes, as a Blob made as soon as they are final: a browser starts moving a Blob's bytes
+   * to where downloads read them while the next entries are still being checksummed, and the archive's Blob then
+   * only refers to these instead of copying them again.
+   */
+  body: Blob;
   dosTime: number;
   dosDate: number;
   directory: boolean;
@@ -90,7 +95,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
     method: METHOD_STORE,
     crc: 0,
     size: 0,
-    body: new Uint8Array(0),
+    body: new Blob([]),
     ...archiveDos,
     directory: true,
     offset: 0,
@@ -142,7 +147,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
       method,
       crc,
       size: data.length,
-      body,
+      body: new Blob([body as BlobPart]),
       ...(entry.date ? dosDateTime(entry.date, options.timeZone) : archiveDos),
       directory: false,
       offset: 0,
@@ -156,7 +161,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
 }
 
 function writeArchive(entries: PreparedEntry[]): Blob {
-  const parts: Uint8Array[] = [];
+  const parts: BlobPart[] = [];
   let at = 0;
   for (const entry of entries) {
     entry.offset = at;
@@ -168,7 +173,7 @@ function writeArchive(entries: PreparedEntry[]): Blob {
     // extra field length stays 0
     header.set(entry.name, LOCAL_HEADER_SIZE);
     parts.push(header, entry.body);
-    at += header.length + entry.body.length;
+    at += header.length + entry.body.size;
   }
 
   const directoryStart = at;
@@ -196,7 +201,7 @@ function writeArchive(entries: PreparedEntry[]): Blob {
   view.setUint32(d + 12, directorySize, true);
   view.setUint32(d + 16, directoryStart, true);
   parts.push(directory);
-  return new Blob(parts as BlobPart[], { type: 'application/zip' });
+  return new Blob(parts, { type: 'application/zip' });
 }
 
 /** The fields local and central headers share, from "general purpose flags" to "file name length". */
@@ -206,7 +211,7 @@ function writeEntryFields(view: DataView, at: number, entry: PreparedEntry): voi
   view.setUint16(at + 4, entry.dosTime, true);
   view.setUint16(at + 6, entry.dosDate, true);
   view.setUint32(at + 8, entry.crc, true);
-  view.setUint32(at + 12, entry.body.length, true);
+  view.setUint32(at + 12, entry.body.size, true);
   view.setUint32(at + 16, entry.size, true);
   view.setUint16(at + 20, entry.name.length, true);
 }

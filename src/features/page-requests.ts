@@ -4,7 +4,7 @@ import { findOpenedMessages, messageRefFromElement, parseMessageUid, type Messag
 import type { ToolbarAction } from '../ui/message-toolbar';
 import { isPageRequest, type OpenedMessageDescription } from './page-messages';
 
-/** What answers a request once the page features are loaded (see webmail-page.tsx). */
+/** What answers a request once the page features are loaded (see webmail-page.ts). */
 export interface MessageActions {
   run(target: MessageRef, action: ToolbarAction): void;
   describe(message: MessageRef): Promise<OpenedMessageDescription>;

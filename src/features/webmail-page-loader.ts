@@ -8,9 +8,9 @@ import { WEBMAIL_PAGE_SCRIPT, type WebmailPageModule } from './webmail-page-scri
 /**
  * The part of the content script that runs on every webmail page. It stays small, because it is compiled and run
  * in every tab and frame of the webmail, and does next to nothing until the user acts: loading or scrolling a long
- * message list costs it nothing, nor does an idle page. The page features (toolbars, selection bar, zip, header analysis) load the first time there is something
- * for them: an opened message (or a message URL), selected rows, or a request from the popup or the right-click
- * menu.
+ * message list costs it nothing, nor does an idle page. The page features (toolbars, selection bar, zip, header
+ * analysis) load the first time there is something for them: an opened message (or a message URL), selected rows,
+ * or a request from the popup or the right-click menu.
  */
 export function startWebmailPageLoader(doc: Document, signal: AbortSignal): void {
   let page: Promise<MessageActions> | null = null;

@@ -43,8 +43,8 @@ export interface MessageWithParts {
  *   CRLF into LF and appends a line break in parts that are not base64, so a saved .eml or text file would not be
  *   the bytes that were sent. The caller can take them from the raw message instead.
  * - base64 bodies are decoded by a byte-level decoder (see RangeBase64Decoder) rather than postal-mime's, which
- *   turns every line into a string first and takes over a second on a message with 30 MB of attachments. The
- *   result is the same bytes.
+ *   turns every line into a string first and takes over a second on a message with 30 MB of attachments; their
+ *   lines reach postal-mime in runs rather than one by one (see endOfBase64Run). The result is the same bytes.
  * The last three look at postal-mime internals (see `hookParser`); partHooksAvailable() lets a test notice when an
  * update removes them, and without them the result is simply postal-mime's own.
  */

@@ -96,6 +96,16 @@ export function startWebmailPageLoader(doc: Document, signal: AbortSignal): void
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onIntent, {
     signal: watching.signal,
   });
+  // A pointer moving over the page is a user about to act, too: should a message have appeared with nothing else
+  // telling, it gets its toolbar before the click. A look at most every half second, and no watching.
+  let pointerLookAt = 0;
+  const onPointer = () => {
+    const now = performance.now();
+    if (now - pointerLookAt < POINTER_LOOK_EVERY_MS) return;
+    pointerLookAt = now;
+    requestAnimationFrame(() => check());
+  };
+  doc.addEventListener('pointerover', onPointer, { capture: true, passive: true, signal: watching.signal });
 
   startPageRequests(doc, load, signal);
   // The webmail may still be drawing itself at document_idle: looked at now, and once more while it settles (not
@@ -107,6 +117,7 @@ export function startWebmailPageLoader(doc: Document, signal: AbortSignal): void
 
 const WATCH_AFTER_INPUT_MS = 10_000;
 const SETTLING_CHECK_MS = 1_500;
+const POINTER_LOOK_EVERY_MS = 500;
 
 function addsOpenedMessage(record: MutationRecord): boolean {
   for (const node of record.addedNodes) {

@@ -122,6 +122,32 @@ describe('the page features load when the page first needs them', () => {
   });
 });
 
+describe('a message that appears with nothing telling (no click, key or navigation)', () => {
+  it('gets its toolbar as soon as the pointer moves over the page', { timeout: 30_000 }, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${MAIL_URL}/0`);
+    const row = page.locator('[data-thread-uid]').first();
+    const uid = (await row.getAttribute('data-thread-uid'))!;
+    // Past every look the content script takes on its own: while the page settles, and for 10 s after the webmail's
+    // router rewrote the URL at start (an in-page navigation).
+    await page.waitForTimeout(11_500);
+    // As a webmail whose URLs we do not recognise would show a message: the element only.
+    await page.evaluate((messageUid) => {
+      const message = document.createElement('div');
+      message.className = `message-item mail-${messageUid}`;
+      const footer = document.createElement('div');
+      footer.className = 'mailContent-open-footer';
+      message.append(footer);
+      document.body.append(message);
+    }, uid);
+    const toolbar = page.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`);
+    await page.mouse.move(300, 300);
+    await page.mouse.move(320, 340);
+    await expect.poll(() => toolbar.count()).toBe(1);
+    await page.close();
+  });
+});
+
 describe('the content script in the kSuite shell (ksuite.infomaniak.com)', () => {
   it('runs inside the embedded mail iframe and puts the toolbar on the opened message there', async () => {
     const page = await browser.context.newPage();

@@ -2,6 +2,7 @@ import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
 import { messageRefFromUrl } from '../ksuite/webmail-urls';
 import { isOwnNode } from '../page/dom-watcher';
 import { loadLazyScript } from '../page/lazy-script';
+import { perFrame } from '../page/per-frame';
 import { startPageRequests, type MessageActions } from './page-requests';
 import { WEBMAIL_PAGE_SCRIPT, type WebmailPageModule } from './webmail-page-script';
 
@@ -76,15 +77,19 @@ export function startWebmailPageLoader(doc: Document, signal: AbortSignal): void
   };
   watching.signal.addEventListener('abort', stopWatching, { once: true });
 
-  let checkScheduled = false;
+  const lookAfterInput = perFrame<void>(() => check(true));
+  const lookOnPointer = perFrame<void>(() => check());
+  watching.signal.addEventListener(
+    'abort',
+    () => {
+      lookAfterInput.cancel();
+      lookOnPointer.cancel();
+    },
+    { once: true },
+  );
   const onIntent = () => {
     watchAWhile();
-    if (checkScheduled) return;
-    checkScheduled = true;
-    requestAnimationFrame(() => {
-      checkScheduled = false;
-      check(true);
-    });
+    lookAfterInput.push();
   };
   for (const type of ['click', 'keyup', 'change'] as const) {
     doc.addEventListener(type, onIntent, { capture: true, passive: true, signal: watching.signal });
@@ -103,7 +108,7 @@ export function startWebmailPageLoader(doc: Document, signal: AbortSignal): void
     const now = performance.now();
     if (now - pointerLookAt < POINTER_LOOK_EVERY_MS) return;
     pointerLookAt = now;
-    requestAnimationFrame(() => check());
+    lookOnPointer.push();
   };
   doc.addEventListener('pointerover', onPointer, { capture: true, passive: true, signal: watching.signal });
 

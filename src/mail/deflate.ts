@@ -247,7 +247,8 @@ export class RawDeflater {
     const litLenCodes = canonicalCodes(litLenLengths);
     const distCodes = canonicalCodes(distLengths);
     // The hot loop keeps the bit buffer in locals; BitWriter.bits would be a call per field. Each field is at most
-    // 15 bits and is added to fewer than 16 pending ones, so the buffer never passes 31 bits.
+    // 15 bits and is added to fewer than 16 pending ones, so the buffer never passes 31 bits: hence the same flush
+    // of 16 bits, written out before each field rather than called, since a helper could not update the locals.
     const bytes = out.buffer;
     let pos = out.position;
     let buffer = out.pending;

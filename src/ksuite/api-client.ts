@@ -201,8 +201,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * The body as it arrives. With the length announced, each chunk is copied into place while the next one is still on
- * the network, instead of all of them at the end (on a 35 MB message, tens of milliseconds after the last chunk). A body
- * longer than announced (a compressed transfer announces the compressed length) falls back to collecting chunks.
+ * the network, instead of all of them at the end (on a 35 MB message, tens of milliseconds after the last chunk).
+ * A body longer than announced (a compressed transfer announces the compressed length) falls back to collecting
+ * chunks.
  */
 class GrowingBytes {
   #buffer: Uint8Array | null;

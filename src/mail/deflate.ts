@@ -40,7 +40,7 @@ const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 
 
 /** Length 3..258 → index into LENGTH_BASE (the code is 257 + index). */
 const LENGTH_INDEX = new Uint8Array(MAX_MATCH + 1);
-/** Distance − 1 → distance code, for distances up to 256; beyond that indexed by (distance − 1) >> 7, as zlib does. */
+/** Distance − 1 → distance code: directly up to 256, beyond that by (distance − 1) >> 7, as zlib does. */
 const DIST_CODE_NEAR = new Uint8Array(256);
 const DIST_CODE_FAR = new Uint8Array(256);
 

@@ -1,5 +1,4 @@
 import type { MessageRef } from '../ksuite/webmail-dom';
-import { API_ROUTES } from '../ksuite/routes';
 import { listAttachments } from '../mail/attachments';
 import { zipArchiveName } from '../mail/naming';
 import { buildZip } from '../mail/zip';
@@ -8,10 +7,11 @@ import { saveFile } from '../page/save-file';
 import { t } from '../ui/i18n';
 import { downloadProgress, type ActionOptions } from './eml-export';
 import type { MessageSource } from './message-source';
+import { zipFromServerArchive } from './server-archive';
 import { NoAttachmentsError } from './user-facing-error';
 
 export interface ZipPreferences {
-  /** Let the server build the archive (`attachmentsArchive`) instead of zipping in the browser. */
+  /** Start from the server's archive (`attachmentsArchive`) when it matches the message (see server-archive.ts). */
   useServerArchive: boolean;
   includeInlineImages: boolean;
   nestedMessages: 'eml' | 'expand';
@@ -20,9 +20,9 @@ export interface ZipPreferences {
 }
 
 /**
- * "Attachments (.zip)": the raw message is fetched once, its attachments listed and zipped here, saved as
- * `YYYY-MM-DD – subject.zip`. Every attachment the message has goes in; a failure fails the whole action with
- * a message, never a silently smaller zip.
+ * "Attachments (.zip)", saved as `YYYY-MM-DD – subject.zip`: from the server's archive when it holds exactly the
+ * message's attachments, else from the raw message, fetched once, its attachments listed and zipped here. Every
+ * attachment the message has goes in; a failure fails the whole action with a message, never a smaller zip.
  */
 export async function saveAttachmentsZip(
   source: MessageSource,
@@ -39,13 +39,10 @@ export async function saveAttachmentsZip(
     withDate: preferences.fileNamesWithDate,
   });
 
-  if (preferences.useServerArchive) {
-    const bytes = await source.api.resource(API_ROUTES.attachmentsArchive(details.resource), {
-      signal,
-      onProgress: downloadProgress(onProgress),
-    });
-    await saveFile(bytes, fileName, 'application/zip');
-    return { fileName, fileCount: null };
+  const fromServer = await zipFromServerArchive(source, details, preferences, date, signal);
+  if (fromServer) {
+    await saveFile(fromServer.zip, fileName, 'application/zip');
+    return { fileName, fileCount: fromServer.fileCount };
   }
 
   const raw = await source.raw(ref, { signal, onProgress: downloadProgress(onProgress) });

@@ -97,6 +97,16 @@ describe('KsuiteApiClient', () => {
     await expect(new KsuiteApiClient({ fetch }).resource('/api/x')).rejects.toMatchObject({ kind: 'incomplete' });
   });
 
+  it('hands a resource over as a Blob, and refuses one shorter than its Content-Length', async () => {
+    const whole = scripted(new Response(Uint8Array.of(1, 2, 3), { headers: { 'Content-Length': '3' } }));
+    const blob = await new KsuiteApiClient({ fetch: whole.fetch }).resourceBlob('/api/x');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(Uint8Array.of(1, 2, 3));
+    const cut = scripted(new Response(new Uint8Array(10), { headers: { 'Content-Length': '20' } }));
+    await expect(new KsuiteApiClient({ fetch: cut.fetch }).resourceBlob('/api/x')).rejects.toMatchObject({
+      kind: 'incomplete',
+    });
+  });
+
   it('reports download progress up to the total', async () => {
     const { fetch } = scripted(new Response(new Uint8Array(1000), { headers: { 'Content-Length': '1000' } }));
     const seen: number[] = [];

@@ -85,6 +85,25 @@ export class KsuiteApiClient {
     return this.bytes(path, options);
   }
 
+  /**
+   * A `resource` as a Blob the browser fills by itself: no progress to show, but the bytes never pass through the
+   * page's JavaScript, which makes saving a large file several times faster than reading it chunk by chunk.
+   */
+  async resourceBlob(path: string, options: { signal?: AbortSignal } = {}): Promise<Blob> {
+    const response = await this.send(path, options);
+    const total = announcedLength(response);
+    let blob: Blob;
+    try {
+      blob = await response.blob();
+    } catch (cause) {
+      throw abortedOr(options.signal, new KsuiteApiError('incomplete', { status: response.status }, { cause }));
+    }
+    if (total !== null && blob.size < total && !response.headers.get('content-encoding')) {
+      throw new KsuiteApiError('incomplete', { status: response.status });
+    }
+    return blob;
+  }
+
   markSeen(mailboxUuid: string, uids: string[], signal?: AbortSignal): Promise<unknown> {
     return this.json(API_ROUTES.messageAction(mailboxUuid, 'seen'), { method: 'POST', body: { uids }, signal });
   }
@@ -108,8 +127,7 @@ export class KsuiteApiClient {
     options: RequestOptions & { onProgress?: (p: DownloadProgress) => void } = {},
   ): Promise<Uint8Array> {
     const response = await this.send(path, options);
-    const announced = Number(response.headers.get('content-length'));
-    const total = Number.isFinite(announced) && announced > 0 ? announced : null;
+    const total = announcedLength(response);
     const body = new GrowingBytes(total);
     let received = 0;
     try {
@@ -163,6 +181,12 @@ export class KsuiteApiClient {
       await sleep(retryAfterMs ?? this.backoffMs * 2 ** attempt, options.signal);
     }
   }
+}
+
+/** Content-Length, when the server gives a usable one. */
+function announcedLength(response: Response): number | null {
+  const announced = Number(response.headers.get('content-length'));
+  return Number.isFinite(announced) && announced > 0 ? announced : null;
 }
 
 function abortedOr(signal: AbortSignal | undefined, error: KsuiteApiError): KsuiteApiError {

@@ -160,6 +160,55 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
   return archive;
 }
 
+/** An entry whose bytes are already compressed (taken from another archive): only its headers are written anew. */
+export interface CompressedZipEntry {
+  path: string;
+  method: typeof METHOD_STORE | typeof METHOD_DEFLATE;
+  crc: number;
+  /** Uncompressed size. */
+  size: number;
+  /** The stored or deflated bytes, usually a slice of the other archive's Blob, so nothing is copied here. */
+  body: Blob;
+}
+
+/**
+ * An archive of entries compressed elsewhere, with the names and dates given here: how the server's attachments
+ * archive gets this extension's safe names without a byte of it being decompressed or copied in the page.
+ */
+export function zipFromCompressed(
+  entries: readonly CompressedZipEntry[],
+  options: Pick<BuildZipOptions, 'date' | 'timeZone'> = {},
+): Blob {
+  const folders = foldersOf(entries);
+  assertUsablePaths(entries, folders);
+  if (entries.length + folders.length > MAX_ENTRIES) {
+    throw new MailError('too_large', `zip of ${entries.length} entries needs zip64`);
+  }
+  const dos = dosDateTime(options.date ?? new Date(), options.timeZone);
+  return writeArchive([
+    ...folders.map((folder) => ({
+      ...encodedName(`${folder}/`),
+      method: METHOD_STORE,
+      crc: 0,
+      size: 0,
+      body: new Blob([]),
+      ...dos,
+      directory: true,
+      offset: 0,
+    })),
+    ...entries.map((entry) => ({
+      ...encodedName(entry.path),
+      method: entry.method,
+      crc: entry.crc,
+      size: entry.size,
+      body: entry.body,
+      ...dos,
+      directory: false,
+      offset: 0,
+    })),
+  ]);
+}
+
 function writeArchive(entries: PreparedEntry[]): Blob {
   const parts: BlobPart[] = [];
   let at = 0;
@@ -239,7 +288,7 @@ function dosDateTime(date: Date, timeZone: string | undefined): { dosTime: numbe
   };
 }
 
-function foldersOf(entries: readonly ZipEntryInput[]): string[] {
+function foldersOf(entries: readonly { path: string }[]): string[] {
   const folders = new Set<string>();
   for (const entry of entries) {
     const segments = entry.path.split('/');
@@ -250,7 +299,7 @@ function foldersOf(entries: readonly ZipEntryInput[]): string[] {
 
 // The caller owns naming; these checks only make sure a naming bug cannot produce an archive that overwrites files
 // or writes outside the folder it is extracted to.
-function assertUsablePaths(entries: readonly ZipEntryInput[], folders: readonly string[]): void {
+function assertUsablePaths(entries: readonly { path: string }[], folders: readonly string[]): void {
   const seen = new Set<string>();
   for (const path of [...folders, ...entries.map((entry) => entry.path)]) {
     for (const segment of path.split('/')) {

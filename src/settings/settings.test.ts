@@ -13,7 +13,7 @@ describe('settings', () => {
       pollIntervalSeconds: 60,
       watchedFolders: {},
       quietHours: { enabled: false, start: '22:00', end: '07:00' },
-      useServerArchive: false,
+      useServerArchive: true,
       zipLayout: 'folder-per-message',
       includeInlineImages: false,
       nestedMessages: 'eml',

@@ -41,7 +41,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pollIntervalSeconds: 60,
   watchedFolders: {},
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
-  useServerArchive: false,
+  useServerArchive: true,
   zipLayout: 'folder-per-message',
   includeInlineImages: false,
   nestedMessages: 'eml',

@@ -1,0 +1,123 @@
+import { KsuiteApiError } from '../ksuite/api-error';
+import { API_ROUTES } from '../ksuite/routes';
+import type { Attachment, Message } from '../ksuite/types';
+import { isMailError } from '../mail/errors';
+import { FileNameAllocator, safeFileName } from '../mail/safe-file-name';
+import { zipFromCompressed } from '../mail/zip';
+import { entryDataStarts, readZipDirectory, type ZipDirectoryEntry } from '../mail/zip-directory';
+import type { ZipPreferences } from './attachments-zip';
+import type { MessageSource } from './message-source';
+
+/**
+ * "Attachments (.zip)" from the server's own archive (the one the web app's "Alles herunterladen" gives), when it
+ * can be trusted to hold what the browser would have zipped. It is about 40 % fewer bytes than the raw message
+ * (no base64, text already deflated) and needs no decoding here, so it is the faster way on any network.
+ *
+ * The archive is checked against the message's attachment list: one file for each attachment the user asked for,
+ * matched by name, nothing missing and nothing extra. Where the server's names are not already this extension's
+ * safe, unique names, the entries get them (and the message date), written around the server's compressed bytes
+ * without decompressing or copying them. Anything
+ * else (an answer that is not such a zip, a name or count that does not match, a server error) returns null, and
+ * the caller zips the raw message in the browser instead: never a smaller zip than the message has.
+ */
+
+/** Once the server's archive has not matched a message on this page, the others go straight to the browser's zip. */
+let serverArchiveDisagreed = false;
+
+export interface ServerArchiveZip {
+  zip: Blob;
+  fileCount: number;
+}
+
+export async function zipFromServerArchive(
+  source: MessageSource,
+  details: Message,
+  preferences: ZipPreferences,
+  date: Date,
+  signal?: AbortSignal,
+): Promise<ServerArchiveZip | null> {
+  const wanted = wantedAttachments(details, preferences);
+  if (!wanted || serverArchiveDisagreed) return null;
+
+  let archive: Blob;
+  let entries: ZipDirectoryEntry[];
+  try {
+    archive = await source.api.resourceBlob(API_ROUTES.attachmentsArchive(details.resource), { signal });
+    entries = await readZipDirectory(archive);
+  } catch (error) {
+    // An expired session or a Cancel is the user's to see; the raw message would meet the same.
+    if (error instanceof KsuiteApiError && (error.kind === 'signed_out' || error.kind === 'aborted')) throw error;
+    if (!(error instanceof KsuiteApiError) && !isMailError(error)) throw error;
+    return null;
+  }
+
+  const matched = matchEntries(wanted, entries);
+  if (!matched) {
+    serverArchiveDisagreed = true;
+    return null;
+  }
+  const names = new FileNameAllocator();
+  const paths = matched.map(({ attachment }) => names.allocate(attachment.name, { mimeType: attachment.mime_type }));
+  // Already our names, and no folders: the server's archive is saved as it came (with the server's entry dates).
+  if (entries.length === matched.length && matched.every(({ entry }, i) => entry.name === paths[i])) {
+    return { zip: archive, fileCount: matched.length };
+  }
+  let dataStarts: number[];
+  try {
+    dataStarts = await entryDataStarts(
+      archive,
+      matched.map(({ entry }) => entry),
+    );
+  } catch (error) {
+    if (isMailError(error)) return null;
+    throw error;
+  }
+  const zip = zipFromCompressed(
+    matched.map(({ entry }, i) => ({
+      path: paths[i]!,
+      method: entry.method,
+      crc: entry.crc,
+      size: entry.size,
+      body: archive.slice(dataStarts[i]!, dataStarts[i]! + entry.compressedSize),
+    })),
+    { date },
+  );
+  return { zip, fileCount: matched.length };
+}
+
+/** The attachments the browser's zip would hold, or null when only the raw message can give what is asked. */
+function wantedAttachments(details: Message, preferences: ZipPreferences): Attachment[] | null {
+  if (!preferences.useServerArchive || !Array.isArray(details.attachments)) return null;
+  const wanted = details.attachments.filter((a) => preferences.includeInlineImages || a.disposition !== 'inline');
+  // Expanding a forwarded message into a folder needs its MIME structure, which only the raw message has.
+  const expands = preferences.nestedMessages === 'expand' && wanted.some((a) => /^message\/rfc822$/i.test(a.mime_type));
+  return wanted.length === 0 || expands ? null : wanted;
+}
+
+/** Each wanted attachment paired with the archive's file of the same name (compared as safe names). */
+function matchEntries(
+  wanted: readonly Attachment[],
+  entries: readonly ZipDirectoryEntry[],
+): { attachment: Attachment; entry: ZipDirectoryEntry }[] | null {
+  const files = entries.filter((entry) => !entry.directory);
+  if (files.length !== wanted.length) return null;
+  const unused = new Set(files);
+  const matched: { attachment: Attachment; entry: ZipDirectoryEntry }[] = [];
+  for (const attachment of wanted) {
+    const key = nameKey(attachment.name, attachment.mime_type);
+    const entry = [...unused].find((file) => nameKey(baseName(file.name), attachment.mime_type) === key);
+    if (!entry) return null;
+    unused.delete(entry);
+    matched.push({ attachment, entry });
+  }
+  return matched;
+}
+
+function nameKey(name: string, mimeType: string): string {
+  return safeFileName(name, { mimeType }).normalize('NFC').toLowerCase();
+}
+
+/** A server may put a file in a folder of the archive; only its own name is compared. */
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}

@@ -26,6 +26,29 @@ beforeEach(async () => {
   await replica.reset();
 });
 
+/** Sets a checkbox of the options page, as the user would, and waits until it took. */
+async function setOption(setting: string, checked: boolean): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  const checkbox = options.locator(`input[data-setting="${setting}"]`);
+  await checkbox.setChecked(checked);
+  // Also used from beforeAll, where expect.poll is not available.
+  await options.waitForFunction(
+    ({ setting, checked }) =>
+      (document.querySelector(`input[data-setting="${setting}"]`) as HTMLInputElement | null)?.checked === checked,
+    { setting, checked },
+  );
+  await options.close();
+}
+
+/** Which of the two routes to the attachments the last action took, from the replica's request log. */
+async function routesTaken(): Promise<{ serverArchive: boolean; rawMessage: boolean }> {
+  const paths = (await replica.requests()).map((entry) => entry.path);
+  return {
+    serverArchive: paths.some((path) => path.endsWith('/attachmentsArchive')),
+    rawMessage: paths.some((path) => path.endsWith('/download')),
+  };
+}
+
 /** Opens a message of the primary mailbox's inbox by clicking its row, and returns its toolbar. */
 async function openMessage(subject: string) {
   await page.goto(`${MAIL_URL}/0`);
@@ -44,7 +67,10 @@ describe('Attachments (.zip) on an opened message', () => {
     const toolbar = await openMessage(parsed.subject!);
     await expect.poll(() => toolbar.getByTestId('attachment-summary').textContent()).toMatch(/^1 file, /);
 
+    await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    // By default from the server's archive, which held the one attachment: the raw message is not needed.
+    expect(await routesTaken()).toEqual({ serverArchive: true, rawMessage: false });
     expect(saved.name).toBe(`${expectedDatePrefix(parsed.date!, false)} – ${parsed.subject}.zip`);
     const files = await unzip(saved.bytes);
     expect([...files.keys()].sort()).toEqual(expected.map((a) => a.name).sort());
@@ -56,24 +82,84 @@ describe('Attachments (.zip) on an opened message', () => {
     await expect.poll(() => toolbar.getByTestId('action-status').getAttribute('data-state')).toBe('done');
   });
 
-  it('turns hostile attachment names into safe, unique file names and loses none', async () => {
-    const message = corpus.get('hostile-names-control-bidi-long')!;
-    const parsed = await simpleParser(Buffer.from(message.raw));
-    const toolbar = await openMessage(parsed.subject!);
+  it.each([true, false])(
+    'turns hostile attachment names into safe, unique file names and loses none (server archive: %s)',
+    async (useServerArchive) => {
+      const message = corpus.get('hostile-names-control-bidi-long')!;
+      const parsed = await simpleParser(Buffer.from(message.raw));
+      await setOption('useServerArchive', useServerArchive);
+      const toolbar = await openMessage(parsed.subject!);
+      await replica.clearRequests();
+      const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+      await setOption('useServerArchive', true);
+      const names = [...(await unzip(saved.bytes)).keys()];
+      expect(names).toHaveLength(message.expect.attachments!.length);
+      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+      for (const name of names) {
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what must not get through
+        expect(name).not.toMatch(/[/\\:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+        expect(name).not.toMatch(/^\.|[. ]$/);
+        expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+      }
+    },
+  );
+});
+
+describe("Attachments (.zip) when the server's archive cannot be passed on", () => {
+  // The message the first test shows to be served from the server's archive when nothing goes wrong.
+  const message = () => corpus.get('inline-image-and-attachment')!;
+
+  async function expectEveryAttachment(saved: { bytes: Uint8Array }): Promise<void> {
+    const parsed = await simpleParser(Buffer.from(message().raw));
+    const expected = message().expect.attachments!.filter((a) => !a.inline);
+    const files = await unzip(saved.bytes);
+    expect([...files.keys()].sort()).toEqual(expected.map((a) => a.name).sort());
+    for (const attachment of expected) {
+      const reference = parsed.attachments.find((a) => a.filename === attachment.name)!;
+      expect(Buffer.from(files.get(attachment.name)!).equals(reference.content), attachment.name).toBe(true);
+    }
+  }
+
+  it('an archive missing a file: the attachments are zipped from the raw message instead, all of them', async () => {
+    const subject = (await simpleParser(Buffer.from(message().raw))).subject!;
+    const toolbar = await openMessage(subject);
+    await replica.dropFromArchives(1);
+    await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
-    const names = [...(await unzip(saved.bytes)).keys()];
-    expect(names).toHaveLength(message.expect.attachments!.length);
-    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-    for (const name of names) {
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what must not get through
-      expect(name).not.toMatch(/[/\\:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
-      expect(name).not.toMatch(/^\.|[. ]$/);
-      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    expect(await routesTaken()).toEqual({ serverArchive: true, rawMessage: true });
+    await expectEveryAttachment(saved);
+  });
+
+  it('an archive cut short: the same, never a partial zip', async () => {
+    const subject = (await simpleParser(Buffer.from(message().raw))).subject!;
+    const toolbar = await openMessage(subject);
+    await replica.truncateNext(1, 4096, 'cut');
+    await replica.clearRequests();
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    expect(await routesTaken()).toEqual({ serverArchive: true, rawMessage: true });
+    await expectEveryAttachment(saved);
+  });
+
+  it('with the setting off, the browser zips the raw message without asking the server for its archive', async () => {
+    const subject = (await simpleParser(Buffer.from(message().raw))).subject!;
+    await setOption('useServerArchive', false);
+    try {
+      const toolbar = await openMessage(subject);
+      await replica.clearRequests();
+      const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+      expect(await routesTaken()).toEqual({ serverArchive: false, rawMessage: true });
+      await expectEveryAttachment(saved);
+    } finally {
+      await setOption('useServerArchive', true);
     }
   });
 });
 
 describe("Attachments (.zip) decode base64 as postal-mime does, with the browser's own decoder or without", () => {
+  // These bodies are zipped by the browser: the server's archive is switched off.
+  beforeAll(() => setOption('useServerArchive', false));
+  afterAll(() => setOption('useServerArchive', true));
+
   // Large bodies, so that the browser's Uint8Array.fromBase64 is tried: a clean one (which it decodes) and bodies
   // it refuses (a stray character, padding in the middle, a lone last character), which the extension's own decoder
   // takes over. The reference is postal-mime itself, in Node, where there is no such browser decoder.
@@ -178,7 +264,8 @@ describe('what the user is told when something goes wrong', () => {
 
   it('a download cut short saves nothing and says so', async () => {
     const toolbar = await openMessage(subject());
-    await replica.truncateNext(1, 200, 'cut');
+    // Both routes cut short: the server's archive, then the raw message the extension falls back to.
+    await replica.truncateNext(2, 20, 'cut');
     let downloads = 0;
     page.on('download', () => downloads++);
     await toolbar.locator('button[data-action="zip"]').click();

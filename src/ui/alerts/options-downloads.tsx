@@ -19,6 +19,7 @@ export function DownloadSettings() {
       <label class="settings-row">
         <input
           type="checkbox"
+          data-setting="useServerArchive"
           checked={settings.useServerArchive}
           onChange={(e) => void setSettings({ useServerArchive: e.currentTarget.checked })}
         />

@@ -25,6 +25,7 @@ export class ReplicaClient {
   failNext = (count: number, status: number, path?: string) => this.call('POST', '/fail', { count, status, path });
   truncateNext = (count: number, bytes: number, mode: 'cut' | 'short') =>
     this.call('POST', '/truncate', { count, bytes, mode });
+  dropFromArchives = (count = 1) => this.call('POST', '/archive-drop', { count });
   requests = () => this.call<RequestLogEntry[]>('GET', '/requests');
   clearRequests = () => this.call('DELETE', '/requests');
 

@@ -45,6 +45,8 @@ export interface ReplicaControl {
   setLatency(ms: number): void;
   failNext(request: FailRequest): void;
   truncateNext(request: TruncateRequest): void;
+  /** The next `count` attachments archives leave out the message's last attachment. */
+  dropFromArchives(count: number): void;
   /** Mail back to the initial corpus, faults off, demo token valid again. Issued sessions stay valid. */
   reset(): void;
   issueSessionCookie(): SessionCookie;
@@ -109,6 +111,10 @@ export function createControl(deps: ControlDeps): ReplicaControl {
       if (!Number.isInteger(bytes) || bytes < 0) throw new ControlError('bytes must be a non-negative integer');
       if (mode !== 'cut' && mode !== 'short') throw new ControlError("mode must be 'cut' or 'short'");
       deps.faults.truncateNext({ remaining: count, bytes, mode });
+    },
+    dropFromArchives(count) {
+      if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
+      deps.faults.archivesMissingAFile = count;
     },
     reset() {
       deps.resetStore();

@@ -19,6 +19,8 @@ export interface TruncationRule {
 
 export class FaultPlan {
   latencyMs = 0;
+  /** The next attachments archives leave out their last file: a server bug the extension must not pass on. */
+  archivesMissingAFile = 0;
   private failures: FailureRule[] = [];
   private truncation: TruncationRule | undefined;
 
@@ -49,6 +51,7 @@ export class FaultPlan {
 
   clear(): void {
     this.latencyMs = 0;
+    this.archivesMissingAFile = 0;
     this.failures = [];
     this.truncation = undefined;
   }

@@ -106,6 +106,25 @@ describe('zipFromServerArchive', () => {
     expect(files.get('scan (2).jpg')).toEqual(pdf);
   });
 
+  it('pairs files a server named its own way: repeated names numbered, control characters dropped', async () => {
+    const { source } = sourceAnswering(
+      await serverArchive([
+        ['scan.jpg', jpg],
+        ['scan (2).jpg', pdf],
+        ['Zeile1Zeile2.pdf', pdf],
+      ]),
+    );
+    const details = message([
+      attachment('scan.jpg', 'image/jpeg'),
+      attachment('scan.jpg', 'image/jpeg'),
+      attachment('Zeile1\tZeile2.pdf', 'application/pdf'),
+    ]);
+    const result = await zipFromServerArchive(source, details, DEFAULTS, DATE);
+    const files = await contents(result!.zip);
+    expect([...files.keys()]).toEqual(['scan.jpg', 'scan (2).jpg', 'Zeile1 Zeile2.pdf']);
+    expect(files.get('scan (2).jpg')).toEqual(pdf);
+  });
+
   it('matches files whatever their order in the archive', async () => {
     const { source } = sourceAnswering(
       await serverArchive([

@@ -94,27 +94,40 @@ function wantedAttachments(details: Message, preferences: ZipPreferences): Attac
   return wanted.length === 0 || expands ? null : wanted;
 }
 
-/** Each wanted attachment paired with the archive's file of the same name (compared as safe names). */
-function matchEntries(
-  wanted: readonly Attachment[],
-  entries: readonly ZipDirectoryEntry[],
-): { attachment: Attachment; entry: ZipDirectoryEntry }[] | null {
+type Match = { attachment: Attachment; entry: ZipDirectoryEntry };
+
+/**
+ * Each wanted attachment paired with the archive's file of the same name, compared as safe names. What is left is
+ * paired by a looser likeness, for the ways a server's own naming may differ from ours: whitespace and control
+ * characters dropped rather than replaced, a repeated name numbered `name (2).ext`. Every file must be paired.
+ */
+function matchEntries(wanted: readonly Attachment[], entries: readonly ZipDirectoryEntry[]): Match[] | null {
   const files = entries.filter((entry) => !entry.directory);
   if (files.length !== wanted.length) return null;
   const unused = new Set(files);
-  const matched: { attachment: Attachment; entry: ZipDirectoryEntry }[] = [];
-  for (const attachment of wanted) {
-    const key = nameKey(attachment.name, attachment.mime_type);
-    const entry = [...unused].find((file) => nameKey(baseName(file.name), attachment.mime_type) === key);
-    if (!entry) return null;
-    unused.delete(entry);
-    matched.push({ attachment, entry });
+  const pairs = new Map<Attachment, ZipDirectoryEntry>();
+  for (const likeness of [strictKey, looseKey]) {
+    for (const attachment of wanted) {
+      if (pairs.has(attachment)) continue;
+      const key = likeness(attachment.name, attachment.mime_type);
+      const entry = [...unused].find((file) => likeness(baseName(file.name), attachment.mime_type) === key);
+      if (!entry) continue;
+      unused.delete(entry);
+      pairs.set(attachment, entry);
+    }
   }
-  return matched;
+  if (pairs.size !== wanted.length) return null;
+  return wanted.map((attachment) => ({ attachment, entry: pairs.get(attachment)! }));
 }
 
-function nameKey(name: string, mimeType: string): string {
+function strictKey(name: string, mimeType: string): string {
   return safeFileName(name, { mimeType }).normalize('NFC').toLowerCase();
+}
+
+function looseKey(name: string, mimeType: string): string {
+  return strictKey(name, mimeType)
+    .replace(/ \(\d+\)(?=\.[^.]*$|$)/u, '')
+    .replace(/[\s_]+/gu, '');
 }
 
 /** A server may put a file in a folder of the archive; only its own name is compared. */

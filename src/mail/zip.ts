@@ -90,16 +90,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
 
   const archiveDate = options.date ?? new Date();
   const archiveDos = dosDateTime(archiveDate, options.timeZone);
-  const prepared: PreparedEntry[] = folders.map((folder) => ({
-    ...encodedName(`${folder}/`),
-    method: METHOD_STORE,
-    crc: 0,
-    size: 0,
-    body: new Blob([]),
-    ...archiveDos,
-    directory: true,
-    offset: 0,
-  }));
+  const prepared: PreparedEntry[] = folders.map((folder) => folderEntry(folder, archiveDos));
 
   const pause = timeSlicer();
   let done = 0;
@@ -186,16 +177,7 @@ export function zipFromCompressed(
   }
   const dos = dosDateTime(options.date ?? new Date(), options.timeZone);
   return writeArchive([
-    ...folders.map((folder) => ({
-      ...encodedName(`${folder}/`),
-      method: METHOD_STORE,
-      crc: 0,
-      size: 0,
-      body: new Blob([]),
-      ...dos,
-      directory: true,
-      offset: 0,
-    })),
+    ...folders.map((folder) => folderEntry(folder, dos)),
     ...entries.map((entry) => ({
       ...encodedName(entry.path),
       method: entry.method,
@@ -207,6 +189,19 @@ export function zipFromCompressed(
       offset: 0,
     })),
   ]);
+}
+
+function folderEntry(folder: string, dos: { dosTime: number; dosDate: number }): PreparedEntry {
+  return {
+    ...encodedName(`${folder}/`),
+    method: METHOD_STORE,
+    crc: 0,
+    size: 0,
+    body: new Blob([]),
+    ...dos,
+    directory: true,
+    offset: 0,
+  };
 }
 
 function writeArchive(entries: PreparedEntry[]): Blob {

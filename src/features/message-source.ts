@@ -33,6 +33,11 @@ export class MessageSource {
     return awaitWithSignal(pending, signal);
   }
 
+  /** True when the raw message is already here, so that what needs it costs no download. */
+  hasRaw(ref: MessageRef): boolean {
+    return this.#raw.has(ref.uid);
+  }
+
   async raw(
     ref: MessageRef,
     options: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},

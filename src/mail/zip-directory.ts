@@ -112,7 +112,12 @@ export async function entryDataStarts(archive: Blob, entries: readonly ZipDirect
 }
 
 async function bytesOf(blob: Blob, start: number, end: number): Promise<Uint8Array> {
-  return new Uint8Array(await blob.slice(start, end).arrayBuffer());
+  const buffer = await blob.slice(start, end).arrayBuffer();
+  // In a Firefox content script the buffer belongs to the page, and a view of it refuses `subarray` ("permission
+  // denied to access property constructor"); copying these few bytes makes them the script's own.
+  const bytes = new Uint8Array(buffer.byteLength);
+  bytes.set(new Uint8Array(buffer));
+  return bytes;
 }
 
 /** The last end-of-central-directory record whose comment runs exactly to the end of the file. */

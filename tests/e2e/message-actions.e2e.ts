@@ -92,6 +92,8 @@ describe('Attachments (.zip) on an opened message', () => {
       await replica.clearRequests();
       const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
       await setOption('useServerArchive', true);
+      // The replica's archive names these its own way; they are paired with the message's all the same.
+      expect(await routesTaken()).toEqual({ serverArchive: useServerArchive, rawMessage: !useServerArchive });
       const names = [...(await unzip(saved.bytes)).keys()];
       expect(names).toHaveLength(message.expect.attachments!.length);
       expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
@@ -130,6 +132,17 @@ describe("Attachments (.zip) when the server's archive cannot be passed on", () 
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
     expect(await routesTaken()).toEqual({ serverArchive: true, rawMessage: true });
+    await expectEveryAttachment(saved);
+  });
+
+  it('after "Headers", zips the raw message the page already has, without downloading anything more', async () => {
+    const subject = (await simpleParser(Buffer.from(message().raw))).subject!;
+    const toolbar = await openMessage(subject);
+    await toolbar.locator('button[data-action="headers"]').click();
+    await toolbar.getByTestId('header-report').waitFor();
+    await replica.clearRequests();
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    expect(await routesTaken()).toEqual({ serverArchive: false, rawMessage: false });
     await expectEveryAttachment(saved);
   });
 

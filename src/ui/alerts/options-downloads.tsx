@@ -23,8 +23,9 @@ export function DownloadSettings() {
           checked={settings.useServerArchive}
           onChange={(e) => void setSettings({ useServerArchive: e.currentTarget.checked })}
         />
-        {t('settings_useServerArchive')}
+        <span class="settings-text">{t('settings_useServerArchive')}</span>
       </label>
+      <p class="settings-hint">{t('settings_useServerArchiveHint')}</p>
       <label class="settings-row">
         <input
           type="checkbox"

@@ -8,6 +8,7 @@ import { t } from '../ui/i18n';
 import type { ZipPreferences } from './attachments-zip';
 import type { ActionOptions } from './eml-export';
 import type { MessageSource } from './message-source';
+import { addServerArchiveToLayout } from './server-archive';
 import { describeError, isCancellation } from './user-facing-error';
 
 export type BulkLayout = 'folder-per-message' | 'flat';
@@ -43,19 +44,21 @@ export function saveSelectedAttachmentsZip(
   options: ActionOptions = {},
 ) {
   return bulkZip(source, refs, t('bulk_attachmentsArchiveName', String(refs.length)), options, async (ref, layout) => {
-    const details = await source.details(ref, options.signal);
-    const raw = await source.raw(ref, { signal: options.signal });
+    const { signal } = options;
+    const details = await source.details(ref, signal);
     const date = new Date(details.date);
+    const folderName = zipArchiveName(date, details.subject, { fallbackSubject: t('noSubject') }).replace(/\.zip$/, '');
+    const baseFolders = preferences.layout === 'flat' ? [] : [{ key: ref.uid, name: folderName }];
+    // As for one message: the server's archive when it matches, else the raw message zipped here.
+    if (!source.hasRaw(ref)) {
+      if (await addServerArchiveToLayout(layout, source, details, preferences, { baseFolders, date, signal })) return;
+    }
+    const raw = await source.raw(ref, { signal });
     const attachments = await listAttachments(raw, {
       inlineImages: preferences.includeInlineImages,
       nestedMessages: preferences.nestedMessages,
     });
-    const folderName = zipArchiveName(date, details.subject, { fallbackSubject: t('noSubject') }).replace(/\.zip$/, '');
-    addAttachmentsToLayout(layout, attachments, {
-      date,
-      fallbackSubject: t('noSubject'),
-      baseFolders: preferences.layout === 'flat' ? [] : [{ key: ref.uid, name: folderName }],
-    });
+    addAttachmentsToLayout(layout, attachments, { date, fallbackSubject: t('noSubject'), baseFolders });
   });
 }
 

@@ -7,10 +7,11 @@ import type { MessageSource } from './message-source';
 // The module remembers, per page, that the server's archive disagreed once; each test gets a fresh page's copy.
 // Errors are made from that copy's module graph too, so that `instanceof` holds.
 let zipFromServerArchive: typeof import('./server-archive').zipFromServerArchive;
+let addServerArchiveToLayout: typeof import('./server-archive').addServerArchiveToLayout;
 let KsuiteApiError: typeof import('../ksuite/api-error').KsuiteApiError;
 beforeEach(async () => {
   vi.resetModules();
-  ({ zipFromServerArchive } = await import('./server-archive'));
+  ({ zipFromServerArchive, addServerArchiveToLayout } = await import('./server-archive'));
   ({ KsuiteApiError } = await import('../ksuite/api-error'));
 });
 
@@ -188,5 +189,38 @@ describe('zipFromServerArchive', () => {
     await expect(zipFromServerArchive(cancelled.source, details, DEFAULTS, DATE)).rejects.toMatchObject({
       kind: 'aborted',
     });
+  });
+});
+
+describe('addServerArchiveToLayout', () => {
+  it("puts a message's files in its folder of a bulk export, as the server compressed them", async () => {
+    const { ZipLayout } = await import('../mail/zip-layout');
+    const { buildZip } = await import('../mail/zip');
+    const layout = new ZipLayout();
+    layout.addFile([], 'NOT INCLUDED.txt', new TextEncoder().encode('x'));
+    const { source } = sourceAnswering(await serverArchive([['Offerte.pdf', pdf]]));
+    const details = message([attachment('Offerte.pdf', 'application/pdf')]);
+    const folder = { key: '7@f', name: '2026-11-02 – Offerte' };
+    expect(
+      await addServerArchiveToLayout(layout, source, details, DEFAULTS, { baseFolders: [folder], date: DATE }),
+    ).toBe(true);
+    const files = await contents(await buildZip(layout.entries, { date: DATE }));
+    expect([...files.keys()]).toEqual([
+      '2026-11-02 – Offerte/',
+      'NOT INCLUDED.txt',
+      '2026-11-02 – Offerte/Offerte.pdf',
+    ]);
+    expect(files.get('2026-11-02 – Offerte/Offerte.pdf')).toEqual(pdf);
+  });
+
+  it('adds nothing when the archive does not match', async () => {
+    const { ZipLayout } = await import('../mail/zip-layout');
+    const layout = new ZipLayout();
+    const { source } = sourceAnswering(await serverArchive([['Offerte.pdf', pdf]]));
+    const details = message([attachment('Offerte.pdf', 'application/pdf'), attachment('Plan.pdf', 'application/pdf')]);
+    expect(await addServerArchiveToLayout(layout, source, details, DEFAULTS, { baseFolders: [], date: DATE })).toBe(
+      false,
+    );
+    expect(layout.entries).toEqual([]);
   });
 });

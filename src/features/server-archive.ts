@@ -3,22 +3,24 @@ import { API_ROUTES } from '../ksuite/routes';
 import type { Attachment, Message } from '../ksuite/types';
 import { isMailError } from '../mail/errors';
 import { FileNameAllocator, safeFileName } from '../mail/safe-file-name';
-import { zipFromCompressed } from '../mail/zip';
+import { buildZip, type CompressedContent } from '../mail/zip';
+import { ZipLayout, type LayoutFolder } from '../mail/zip-layout';
 import { entryDataStarts, readZipDirectory, type ZipDirectoryEntry } from '../mail/zip-directory';
 import type { ZipPreferences } from './attachments-zip';
 import type { MessageSource } from './message-source';
 
 /**
  * "Attachments (.zip)" from the server's own archive (the one the web app's "Alles herunterladen" gives), when it
- * can be trusted to hold what the browser would have zipped. It is about 40 % fewer bytes than the raw message
- * (no base64, text already deflated) and needs no decoding here, so it is the faster way on any network.
+ * can be trusted to hold what the browser would have zipped: for one message, and for each message of
+ * "Attachments → .zip" of several. It is about 40 % fewer bytes than the raw message (no base64, text already
+ * deflated) and needs no decoding here, so it is the faster way on any network.
  *
  * The archive is checked against the message's attachment list: one file for each attachment the user asked for,
  * matched by name, nothing missing and nothing extra. Where the server's names are not already this extension's
  * safe, unique names, the entries get them (and the message date), written around the server's compressed bytes
- * without decompressing or copying them. Anything
- * else (an answer that is not such a zip, a name or count that does not match, a server error) returns null, and
- * the caller zips the raw message in the browser instead: never a smaller zip than the message has.
+ * without decompressing or copying them. Anything else (an answer that is not such a zip, a name or count that does
+ * not match, a server error) returns null or false, and the caller zips the raw message in the browser instead:
+ * never a smaller zip than the message has.
  */
 
 /** Once the server's archive has not matched a message on this page, the others go straight to the browser's zip. */
@@ -29,6 +31,15 @@ export interface ServerArchiveZip {
   fileCount: number;
 }
 
+interface CheckedArchive {
+  archive: Blob;
+  entries: ZipDirectoryEntry[];
+  matched: Match[];
+}
+
+type Match = { attachment: Attachment; entry: ZipDirectoryEntry };
+
+/** "Attachments (.zip)" of one message from the server's archive, or null when the browser must zip it. */
 export async function zipFromServerArchive(
   source: MessageSource,
   details: Message,
@@ -36,6 +47,43 @@ export async function zipFromServerArchive(
   date: Date,
   signal?: AbortSignal,
 ): Promise<ServerArchiveZip | null> {
+  const checked = await checkedServerArchive(source, details, preferences, signal);
+  if (!checked) return null;
+  const { archive, entries, matched } = checked;
+  const names = new FileNameAllocator();
+  const paths = matched.map(({ attachment }) => names.allocate(attachment.name, { mimeType: attachment.mime_type }));
+  // Already our names, and no folders: the server's archive is saved as it came (with the server's entry dates).
+  if (entries.length === matched.length && matched.every(({ entry }, i) => entry.name === paths[i])) {
+    return { zip: archive, fileCount: matched.length };
+  }
+  const layout = new ZipLayout();
+  if (!(await addMatchedFiles(layout, checked, { date }))) return null;
+  const zip = await buildZip(layout.entries, { date, signal });
+  return { zip, fileCount: matched.length };
+}
+
+/**
+ * A bulk export's share of one message, from the server's archive: its attachments added to `layout` under
+ * `baseFolders`. False (and nothing added) when the browser must zip the raw message instead.
+ */
+export async function addServerArchiveToLayout(
+  layout: ZipLayout,
+  source: MessageSource,
+  details: Message,
+  preferences: ZipPreferences,
+  options: { baseFolders: readonly LayoutFolder[]; date: Date; signal?: AbortSignal },
+): Promise<boolean> {
+  const checked = await checkedServerArchive(source, details, preferences, options.signal);
+  return checked !== null && addMatchedFiles(layout, checked, options);
+}
+
+/** The server's archive, read and checked against the message; null when it cannot stand in for the raw message. */
+async function checkedServerArchive(
+  source: MessageSource,
+  details: Message,
+  preferences: ZipPreferences,
+  signal: AbortSignal | undefined,
+): Promise<CheckedArchive | null> {
   const wanted = wantedAttachments(details, preferences);
   if (!wanted || serverArchiveDisagreed) return null;
 
@@ -45,23 +93,22 @@ export async function zipFromServerArchive(
     archive = await source.api.resourceBlob(API_ROUTES.attachmentsArchive(details.resource), { signal });
     entries = await readZipDirectory(archive);
   } catch (error) {
-    // An expired session or a Cancel is the user's to see; the raw message would meet the same.
-    if (error instanceof KsuiteApiError && (error.kind === 'signed_out' || error.kind === 'aborted')) throw error;
-    if (!(error instanceof KsuiteApiError) && !isMailError(error)) throw error;
-    return null;
+    return fallBackOn(error);
   }
-
   const matched = matchEntries(wanted, entries);
   if (!matched) {
     serverArchiveDisagreed = true;
     return null;
   }
-  const names = new FileNameAllocator();
-  const paths = matched.map(({ attachment }) => names.allocate(attachment.name, { mimeType: attachment.mime_type }));
-  // Already our names, and no folders: the server's archive is saved as it came (with the server's entry dates).
-  if (entries.length === matched.length && matched.every(({ entry }, i) => entry.name === paths[i])) {
-    return { zip: archive, fileCount: matched.length };
-  }
+  return { archive, entries, matched };
+}
+
+/** Adds the matched files, each under its attachment's name, as the server compressed them; false if unreadable. */
+async function addMatchedFiles(
+  layout: ZipLayout,
+  { archive, matched }: CheckedArchive,
+  options: { baseFolders?: readonly LayoutFolder[]; date: Date },
+): Promise<boolean> {
   let dataStarts: number[];
   try {
     dataStarts = await entryDataStarts(
@@ -69,20 +116,32 @@ export async function zipFromServerArchive(
       matched.map(({ entry }) => entry),
     );
   } catch (error) {
-    if (isMailError(error)) return null;
-    throw error;
+    return fallBackOn(error) ?? false;
   }
-  const zip = zipFromCompressed(
-    matched.map(({ entry }, i) => ({
-      path: paths[i]!,
+  matched.forEach(({ attachment, entry }, i) => {
+    const start = dataStarts[i]!;
+    const content: CompressedContent = {
       method: entry.method,
       crc: entry.crc,
       size: entry.size,
-      body: archive.slice(dataStarts[i]!, dataStarts[i]! + entry.compressedSize),
-    })),
-    { date },
-  );
-  return { zip, fileCount: matched.length };
+      body: archive.slice(start, start + entry.compressedSize),
+    };
+    layout.addFile(options.baseFolders ?? [], attachment.name, content, {
+      mimeType: attachment.mime_type,
+      date: options.date,
+    });
+  });
+  return true;
+}
+
+/**
+ * A failure of the archive route means "zip the raw message instead" (null), except an expired session or a Cancel,
+ * which are the user's to see (the raw message would meet the same), and a bug, which must not be hidden.
+ */
+function fallBackOn(error: unknown): null {
+  if (error instanceof KsuiteApiError && (error.kind === 'signed_out' || error.kind === 'aborted')) throw error;
+  if (!(error instanceof KsuiteApiError) && !isMailError(error)) throw error;
+  return null;
 }
 
 /** The attachments the browser's zip would hold, or null when only the raw message can give what is asked. */
@@ -93,8 +152,6 @@ function wantedAttachments(details: Message, preferences: ZipPreferences): Attac
   const expands = preferences.nestedMessages === 'expand' && wanted.some((a) => /^message\/rfc822$/i.test(a.mime_type));
   return wanted.length === 0 || expands ? null : wanted;
 }
-
-type Match = { attachment: Attachment; entry: ZipDirectoryEntry };
 
 /**
  * Each wanted attachment paired with the archive's file of the same name, compared as safe names. What is left is

@@ -4,7 +4,7 @@ import { MailError } from './errors';
  * Reads the table of contents of a classic zip (APPNOTE 6.3) held in a Blob, and on request where each entry's
  * compressed bytes start, without reading those bytes: a slice or two from the end of the archive, and one per local
  * header for the starts.
- * Used to check the server's attachments archive and give its entries our names (zip.ts, zipFromCompressed).
+ * Used to check the server's attachments archive and give its entries our names (zip.ts takes them as CompressedContent).
  * Anything this does not fully understand (zip64, encryption, a directory pointing outside the file) is refused with
  * `unsupported` or `malformed_message`, so a caller can fall back instead of passing on an archive it has not read.
  */

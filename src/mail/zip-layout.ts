@@ -25,8 +25,13 @@ export class ZipLayout {
   readonly #folderPaths = new Map<string, string>();
   readonly #entries: ZipEntryInput[] = [];
 
-  /** Adds a file and returns the path it got. */
-  addFile(folders: readonly LayoutFolder[], fileName: string, data: Uint8Array, meta: LayoutFileMeta = {}): string {
+  /** Adds a file (its bytes, or bytes compressed elsewhere) and returns the path it got. */
+  addFile(
+    folders: readonly LayoutFolder[],
+    fileName: string,
+    data: ZipEntryInput['data'],
+    meta: LayoutFileMeta = {},
+  ): string {
     const folder = this.#folderPath(folders);
     const name = this.#allocatorFor(folder).allocate(fileName, { mimeType: meta.mimeType });
     const path = folder === '' ? name : `${folder}/${name}`;

@@ -87,7 +87,7 @@ const UTF8_FLAG = 0x0800;
 describe('buildZip', () => {
   const photo = randomBytes(40_000);
   const minutes = text('Protokoll der Sitzung vom 4. November.\n'.repeat(500));
-  const entries: ZipEntryInput[] = [
+  const entries: (ZipEntryInput & { data: Uint8Array })[] = [
     { path: 'photo.jpg', data: photo, mimeType: 'image/jpeg' },
     { path: 'Protokoll.txt', data: minutes, mimeType: 'text/plain' },
     { path: 'Übersicht März.csv', data: text(`Monat;Betrag\n${'März;1200\n'.repeat(50)}`), mimeType: 'text/csv' },

@@ -16,13 +16,32 @@ import { isValidDate, wallClock } from './wall-clock';
 export interface ZipEntryInput {
   /** `name` or `folder/…/name`, every segment already made safe and unique (see FileNameAllocator / ZipLayout). */
   path: string;
-  data: Uint8Array;
+  /** The file's bytes, or bytes compressed elsewhere that go in as they are. */
+  data: Uint8Array | CompressedContent;
   /** Helps choose STORE or DEFLATE; see compressibility.ts. */
   mimeType?: string;
   /** Overrides the archive-wide date, e.g. each message's own date in a bulk export. */
   date?: Date;
   /** Overrides the automatic choice. */
   compression?: ZipCompression;
+}
+
+/** A file already compressed (a slice of another archive, such as the server's): only its headers are new. */
+export interface CompressedContent {
+  method: typeof METHOD_STORE | typeof METHOD_DEFLATE;
+  crc: number;
+  /** Uncompressed size. */
+  size: number;
+  /** The stored or deflated bytes; a Blob slice, so nothing is copied in the page. */
+  body: Blob;
+}
+
+export function isCompressedContent(data: ZipEntryInput['data']): data is CompressedContent {
+  return !(data instanceof Uint8Array) && 'body' in data;
+}
+
+function sizeOf(data: ZipEntryInput['data']): number {
+  return isCompressedContent(data) ? data.size : data.length;
 }
 
 export interface ZipProgress {
@@ -83,7 +102,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
   throwIfCancelled(signal);
   const folders = foldersOf(entries);
   assertUsablePaths(entries, folders);
-  const total = entries.reduce((sum, entry) => sum + entry.data.length, 0);
+  const total = entries.reduce((sum, entry) => sum + sizeOf(entry.data), 0);
   if (entries.length + folders.length > MAX_ENTRIES || total > MAX_TOTAL_BYTES) {
     throw new MailError('too_large', `zip of ${entries.length} entries and ${total} bytes needs zip64`);
   }
@@ -103,6 +122,21 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
 
   for (const entry of entries) {
     const { data } = entry;
+    if (isCompressedContent(data)) {
+      prepared.push({
+        ...encodedName(entry.path),
+        method: data.method,
+        crc: data.crc,
+        size: data.size,
+        body: data.body,
+        ...(entry.date ? dosDateTime(entry.date, options.timeZone) : archiveDos),
+        directory: false,
+        offset: 0,
+      });
+      done += data.size;
+      await report();
+      continue;
+    }
     const compression = entry.compression ?? chooseCompression(entry.path, entry.mimeType, data);
     let crc = 0;
     let body = data;
@@ -149,46 +183,6 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
   done = total;
   onProgress?.({ done, total });
   return archive;
-}
-
-/** An entry whose bytes are already compressed (taken from another archive): only its headers are written anew. */
-export interface CompressedZipEntry {
-  path: string;
-  method: typeof METHOD_STORE | typeof METHOD_DEFLATE;
-  crc: number;
-  /** Uncompressed size. */
-  size: number;
-  /** The stored or deflated bytes, usually a slice of the other archive's Blob, so nothing is copied here. */
-  body: Blob;
-}
-
-/**
- * An archive of entries compressed elsewhere, with the names and dates given here: how the server's attachments
- * archive gets this extension's safe names without a byte of it being decompressed or copied in the page.
- */
-export function zipFromCompressed(
-  entries: readonly CompressedZipEntry[],
-  options: Pick<BuildZipOptions, 'date' | 'timeZone'> = {},
-): Blob {
-  const folders = foldersOf(entries);
-  assertUsablePaths(entries, folders);
-  if (entries.length + folders.length > MAX_ENTRIES) {
-    throw new MailError('too_large', `zip of ${entries.length} entries needs zip64`);
-  }
-  const dos = dosDateTime(options.date ?? new Date(), options.timeZone);
-  return writeArchive([
-    ...folders.map((folder) => folderEntry(folder, dos)),
-    ...entries.map((entry) => ({
-      ...encodedName(entry.path),
-      method: entry.method,
-      crc: entry.crc,
-      size: entry.size,
-      body: entry.body,
-      ...dos,
-      directory: false,
-      offset: 0,
-    })),
-  ]);
 }
 
 function folderEntry(folder: string, dos: { dosTime: number; dosDate: number }): PreparedEntry {

@@ -63,8 +63,17 @@ describe('with several messages selected', () => {
   it('"Attachments → .zip" puts each message\'s files in a folder of its own', async () => {
     const ids = ['inline-image-and-attachment', 'hostile-names-control-bidi-long'];
     await select(ids);
+    await replica.clearRequests();
     const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-zip"]').click());
+    // Each message from the server's archive, which matched: no raw message was needed.
+    const paths = (await replica.requests()).map((entry) => entry.path);
+    expect(paths.filter((path) => path.endsWith('/attachmentsArchive'))).toHaveLength(2);
+    expect(paths.filter((path) => path.endsWith('/download'))).toHaveLength(0);
     const files = await unzip(saved.bytes);
+    const reference = await simpleParser(Buffer.from(inbox.find((m) => m.id === ids[0])!.raw));
+    const file = reference.attachments.find((a) => a.contentDisposition !== 'inline')!;
+    const savedFile = [...files].find(([name]) => name.endsWith(`/${file.filename}`))!;
+    expect(Buffer.from(savedFile[1]).equals(file.content)).toBe(true);
     const expectedCount = ids
       .map((id) => inbox.find((m) => m.id === id)!.expect.attachments!.filter((a) => !a.inline).length)
       .reduce((a, b) => a + b, 0);

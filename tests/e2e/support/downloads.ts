@@ -20,7 +20,8 @@ export async function readDownload(download: Download): Promise<SavedFile> {
 
 /** The entries of a zip as the test reads them back: path → bytes (directories left out). */
 export async function unzip(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
+  // Every entry's CRC-32 checked too: a header that does not fit its bytes fails the test, not just the user's unzip.
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   const files = new Map<string, Uint8Array>();
   for (const entry of Object.values(zip.files)) {
     if (!entry.dir) files.set(entry.name, await entry.async('uint8array'));

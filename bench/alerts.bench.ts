@@ -53,18 +53,25 @@ const pollRecord = (page: Page) =>
     async () => (await chrome.storage.local.get('alerts.poll'))['alerts.poll'] as PollRecordView | undefined,
   );
 
-/** One check now, through the extension's own alarm; resolves when it has talked to the server. */
+/**
+ * One check now, through the extension's own alarm; resolves when it has talked to the server. The extension may
+ * re-create its periodic alarm of the same name just after this one-off was set (it looked before, found none, then
+ * created its own), which replaces the one-off; so the one-off is set again if no check follows within 5 s.
+ */
 async function scheduledCheck(page: Page): Promise<PollRecordView> {
-  const since = await page.evaluate(async () => {
-    const now = Date.now();
-    await chrome.alarms.create('alerts-poll', { when: now });
-    return now;
-  });
-  return until(
-    () => pollRecord(page),
-    (r) => (r?.attemptedAt ?? 0) >= since,
-    20_000,
-  ) as Promise<PollRecordView>;
+  const since = await page.evaluate(() => Date.now());
+  for (let attempt = 0; ; attempt++) {
+    await page.evaluate(() => chrome.alarms.create('alerts-poll', { when: Date.now() }));
+    try {
+      return (await until(
+        () => pollRecord(page),
+        (r) => (r?.attemptedAt ?? 0) >= since,
+        5_000,
+      )) as PollRecordView;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** Which delivered uids each notification stands for (a burst is one grouped notification). */

@@ -1,4 +1,5 @@
 import { decodeBase64 } from './base64';
+import { ownRealmBytes } from './own-realm-bytes';
 import type { AttachmentPart } from './parse-message';
 
 /**
@@ -9,7 +10,7 @@ import type { AttachmentPart } from './parse-message';
  */
 export function exactPartContent(raw: Uint8Array, part: AttachmentPart): Uint8Array {
   const { attachment, transferEncoding, body } = part;
-  const decoded = toBytes(attachment.content);
+  const decoded = ownRealmBytes(attachment.content);
   if (transferEncoding === undefined || body === undefined) return withoutAppendedLineBreak(decoded, transferEncoding);
   const encoded = raw.subarray(body.start, body.end);
   switch (transferEncoding) {
@@ -84,19 +85,4 @@ function hexValue(byte: number | undefined): number {
   if (byte >= 0x41 && byte <= 0x46) return byte - 0x41 + 10;
   if (byte >= 0x61 && byte <= 0x66) return byte - 0x61 + 10;
   return -1;
-}
-
-/**
- * An array of this realm. In a Firefox content script, bytes postal-mime read through a Blob belong to the page's
- * compartment, and code of this realm then fails on them ("Permission denied to access property 'constructor'"):
- * those are copied. A buffer of this realm (what the base64 decoders here return, most of the bytes of a large
- * message) passes `instanceof` and is used as it is.
- */
-function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
-  if (typeof content === 'string') return new TextEncoder().encode(content);
-  if (content instanceof ArrayBuffer) return new Uint8Array(content);
-  const view = ArrayBuffer.isView(content) ? content : new Uint8Array(content);
-  const copy = new Uint8Array(view.byteLength);
-  copy.set(view);
-  return copy;
 }

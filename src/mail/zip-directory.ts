@@ -1,4 +1,5 @@
 import { MailError } from './errors';
+import { ownRealmBytes } from './own-realm-bytes';
 
 /**
  * Reads the table of contents of a classic zip (APPNOTE 6.3) held in a Blob, and on request where each entry's
@@ -112,12 +113,8 @@ export async function entryDataStarts(archive: Blob, entries: readonly ZipDirect
 }
 
 async function bytesOf(blob: Blob, start: number, end: number): Promise<Uint8Array> {
-  const buffer = await blob.slice(start, end).arrayBuffer();
-  // In a Firefox content script the buffer belongs to the page, and a view of it refuses `subarray` ("permission
-  // denied to access property constructor"); copying these few bytes makes them the script's own.
-  const bytes = new Uint8Array(buffer.byteLength);
-  bytes.set(new Uint8Array(buffer));
-  return bytes;
+  // The copy it may make (Firefox content scripts) is of a few small slices only.
+  return ownRealmBytes(await blob.slice(start, end).arrayBuffer());
 }
 
 /** The last end-of-central-directory record whose comment runs exactly to the end of the file. */

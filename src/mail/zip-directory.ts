@@ -1,5 +1,18 @@
 import { MailError } from './errors';
 import { ownRealmBytes } from './own-realm-bytes';
+import {
+  CENTRAL_HEADER,
+  CENTRAL_HEADER_SIZE,
+  END_OF_CENTRAL_DIRECTORY,
+  END_SIZE,
+  FLAG_ENCRYPTED,
+  LOCAL_HEADER,
+  LOCAL_HEADER_SIZE,
+  METHOD_DEFLATE,
+  METHOD_STORE,
+  ZIP64_END_LOCATOR,
+  ZIP64_MARK,
+} from './zip-format';
 
 /**
  * Reads the table of contents of a classic zip (APPNOTE 6.3) held in a Blob, and on request where each entry's
@@ -14,7 +27,7 @@ export interface ZipDirectoryEntry {
   name: string;
   directory: boolean;
   /** 0 stored, 8 deflated; other methods are refused. */
-  method: 0 | 8;
+  method: typeof METHOD_STORE | typeof METHOD_DEFLATE;
   crc: number;
   compressedSize: number;
   size: number;
@@ -22,16 +35,7 @@ export interface ZipDirectoryEntry {
   localHeaderOffset: number;
 }
 
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const ZIP64_END_LOCATOR = 0x07064b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
-const END_SIZE = 22;
 const MAX_COMMENT = 0xffff;
-const CENTRAL_HEADER_SIZE = 46;
-const LOCAL_HEADER_SIZE = 30;
-const FLAG_ENCRYPTED = 0x0001;
-const ZIP64_MARK = 0xffffffff;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -68,7 +72,8 @@ export async function readZipDirectory(archive: Blob): Promise<ZipDirectoryEntry
     const skip = entry.getUint16(30, true) + entry.getUint16(32, true);
     const localOffset = entry.getUint32(42, true);
     if (flags & FLAG_ENCRYPTED) throw new MailError('unsupported', 'encrypted zip entry');
-    if (method !== 0 && method !== 8) throw new MailError('unsupported', `zip method ${method}`);
+    if (method !== METHOD_STORE && method !== METHOD_DEFLATE)
+      throw new MailError('unsupported', `zip method ${method}`);
     if (compressedSize === ZIP64_MARK || size === ZIP64_MARK || localOffset === ZIP64_MARK) {
       throw new MailError('unsupported', 'zip64 entry');
     }
@@ -78,7 +83,7 @@ export async function readZipDirectory(archive: Blob): Promise<ZipDirectoryEntry
     entries.push({
       name,
       directory: name.endsWith('/'),
-      method: method as 0 | 8,
+      method: method as typeof METHOD_STORE | typeof METHOD_DEFLATE,
       crc: entry.getUint32(16, true),
       compressedSize,
       size,

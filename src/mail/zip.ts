@@ -3,6 +3,17 @@ import { crc32 } from './crc32';
 import { RawDeflater } from './deflate';
 import { MailError } from './errors';
 import { timeSlicer } from './next-task';
+import {
+  CENTRAL_HEADER,
+  CENTRAL_HEADER_SIZE,
+  END_OF_CENTRAL_DIRECTORY,
+  END_SIZE,
+  FLAG_UTF8_NAME,
+  LOCAL_HEADER,
+  LOCAL_HEADER_SIZE,
+  METHOD_DEFLATE,
+  METHOD_STORE,
+} from './zip-format';
 import { isValidDate, wallClock } from './wall-clock';
 
 /**
@@ -66,16 +77,7 @@ const MAX_TOTAL_BYTES = 0xffffffff;
 // Work between two progress reports (and cancel checks).
 const STEP_BYTES = 256 * 1024;
 
-const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const LOCAL_HEADER_SIZE = 30;
-const CENTRAL_HEADER_SIZE = 46;
-const END_SIZE = 22;
 const VERSION = 20; // 2.0: deflate and folders; "made by" MS-DOS, so no Unix permissions are implied
-const FLAG_UTF8_NAME = 0x0800;
-const METHOD_STORE = 0;
-const METHOD_DEFLATE = 8;
 const DOS_DIRECTORY = 0x10;
 
 interface PreparedEntry {

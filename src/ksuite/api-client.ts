@@ -98,9 +98,7 @@ export class KsuiteApiClient {
     } catch (cause) {
       throw abortedOr(options.signal, new KsuiteApiError('incomplete', { status: response.status }, { cause }));
     }
-    if (total !== null && blob.size < total && !response.headers.get('content-encoding')) {
-      throw new KsuiteApiError('incomplete', { status: response.status });
-    }
+    assertWhole(response, total, blob.size);
     return blob;
   }
 
@@ -142,10 +140,7 @@ export class KsuiteApiClient {
     } catch (cause) {
       throw abortedOr(options.signal, new KsuiteApiError('incomplete', { status: response.status }, { cause }));
     }
-    // Compressed transfers announce the compressed length; only a plain body can be checked this way.
-    if (total !== null && received < total && !response.headers.get('content-encoding')) {
-      throw new KsuiteApiError('incomplete', { status: response.status });
-    }
+    assertWhole(response, total, received);
     return body.bytes();
   }
 
@@ -187,6 +182,14 @@ export class KsuiteApiClient {
 function announcedLength(response: Response): number | null {
   const announced = Number(response.headers.get('content-length'));
   return Number.isFinite(announced) && announced > 0 ? announced : null;
+}
+
+/** A body shorter than announced is an error, never a file. */
+function assertWhole(response: Response, total: number | null, received: number): void {
+  // Compressed transfers announce the compressed length; only a plain body can be checked this way.
+  if (total !== null && received < total && !response.headers.get('content-encoding')) {
+    throw new KsuiteApiError('incomplete', { status: response.status });
+  }
 }
 
 function abortedOr(signal: AbortSignal | undefined, error: KsuiteApiError): KsuiteApiError {

@@ -39,8 +39,7 @@ export async function saveAttachmentsZip(
     withDate: preferences.fileNamesWithDate,
   });
 
-  // A raw message already downloaded (by "Headers", say) is zipped here rather than downloading the archive too.
-  const fromServer = source.hasRaw(ref) ? null : await zipFromServerArchive(source, details, preferences, date, signal);
+  const fromServer = await zipFromServerArchive(source, ref, details, preferences, date, signal);
   if (fromServer) {
     await saveFile(fromServer.zip, fileName, 'application/zip');
     return { fileName, fileCount: fromServer.fileCount };

@@ -50,9 +50,8 @@ export function saveSelectedAttachmentsZip(
     const folderName = zipArchiveName(date, details.subject, { fallbackSubject: t('noSubject') }).replace(/\.zip$/, '');
     const baseFolders = preferences.layout === 'flat' ? [] : [{ key: ref.uid, name: folderName }];
     // As for one message: the server's archive when it matches, else the raw message zipped here.
-    if (!source.hasRaw(ref)) {
-      if (await addServerArchiveToLayout(layout, source, details, preferences, { baseFolders, date, signal })) return;
-    }
+    if (await addServerArchiveToLayout(layout, source, ref, details, preferences, { baseFolders, date, signal }))
+      return;
     const raw = await source.raw(ref, { signal });
     const attachments = await listAttachments(raw, {
       inlineImages: preferences.includeInlineImages,

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Attachment, Message } from '../ksuite/types';
+import type { MessageRef } from '../ksuite/webmail-dom';
 import type { ZipPreferences } from './attachments-zip';
 import type { MessageSource } from './message-source';
 
@@ -22,6 +23,7 @@ const DEFAULTS: ZipPreferences = {
   fileNamesWithDate: true,
 };
 const DATE = new Date('2026-11-02T09:30:00Z');
+const REF: MessageRef = { uid: '7@f', shortUid: '7', folderId: 'f' };
 const pdf = new TextEncoder().encode('%PDF-1.7 '.repeat(500));
 const jpg = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) & 0xff);
 
@@ -52,6 +54,7 @@ async function serverArchive(entries: [string, Uint8Array][]): Promise<Blob> {
 function sourceAnswering(...answers: (Blob | Error)[]) {
   const asked: string[] = [];
   const source = {
+    hasRaw: () => false,
     api: {
       resourceBlob: async (path: string) => {
         asked.push(path);
@@ -80,7 +83,7 @@ describe('zipFromServerArchive', () => {
     ]);
     const { source, asked } = sourceAnswering(archive);
     const details = message([attachment('Offerte.pdf', 'application/pdf'), attachment('IMG_2041.jpg', 'image/jpeg')]);
-    const result = await zipFromServerArchive(source, details, DEFAULTS, DATE);
+    const result = await zipFromServerArchive(source, REF, details, DEFAULTS, DATE);
     expect(asked).toEqual(['/api/mail/m/folder/f/message/7/attachmentsArchive']);
     expect(result).toEqual({ zip: archive, fileCount: 2 });
   });
@@ -98,7 +101,7 @@ describe('zipFromServerArchive', () => {
       attachment('scan.jpg', 'image/jpeg'),
       attachment('scan.jpg', 'image/jpeg'),
     ]);
-    const result = await zipFromServerArchive(source, details, DEFAULTS, DATE);
+    const result = await zipFromServerArchive(source, REF, details, DEFAULTS, DATE);
     expect(result?.fileCount).toBe(3);
     const files = await contents(result!.zip);
     expect([...files.keys()]).toEqual(['Bericht_ Q3_.pdf', 'scan.jpg', 'scan (2).jpg']);
@@ -120,7 +123,7 @@ describe('zipFromServerArchive', () => {
       attachment('scan.jpg', 'image/jpeg'),
       attachment('Zeile1\tZeile2.pdf', 'application/pdf'),
     ]);
-    const result = await zipFromServerArchive(source, details, DEFAULTS, DATE);
+    const result = await zipFromServerArchive(source, REF, details, DEFAULTS, DATE);
     const files = await contents(result!.zip);
     expect([...files.keys()]).toEqual(['scan.jpg', 'scan (2).jpg', 'Zeile1 Zeile2.pdf']);
     expect(files.get('scan (2).jpg')).toEqual(pdf);
@@ -134,7 +137,7 @@ describe('zipFromServerArchive', () => {
       ]),
     );
     const details = message([attachment('a.pdf', 'application/pdf'), attachment('b.jpg', 'image/jpeg')]);
-    const result = await zipFromServerArchive(source, details, DEFAULTS, DATE);
+    const result = await zipFromServerArchive(source, REF, details, DEFAULTS, DATE);
     const files = await contents(result!.zip);
     expect([...files.keys()].sort()).toEqual(['a.pdf', 'b.jpg']);
     expect(files.get('a.pdf')).toEqual(pdf);
@@ -144,9 +147,9 @@ describe('zipFromServerArchive', () => {
   it('refuses an archive missing a file or holding another, and asks no more on this page', async () => {
     const details = message([attachment('a.pdf', 'application/pdf'), attachment('b.jpg', 'image/jpeg')]);
     const missing = sourceAnswering(await serverArchive([['a.pdf', pdf]]));
-    expect(await zipFromServerArchive(missing.source, details, DEFAULTS, DATE)).toBeNull();
+    expect(await zipFromServerArchive(missing.source, REF, details, DEFAULTS, DATE)).toBeNull();
     const later = sourceAnswering();
-    expect(await zipFromServerArchive(later.source, details, DEFAULTS, DATE)).toBeNull();
+    expect(await zipFromServerArchive(later.source, REF, details, DEFAULTS, DATE)).toBeNull();
     expect(later.asked).toEqual([]);
   });
 
@@ -156,37 +159,39 @@ describe('zipFromServerArchive', () => {
   ])('refuses an archive with %s', async (_, entries) => {
     const details = message([attachment('a.pdf', 'application/pdf'), attachment('b.jpg', 'image/jpeg')]);
     const { source } = sourceAnswering(await serverArchive(entries.map(([name, data]) => [name, data])));
-    expect(await zipFromServerArchive(source, details, DEFAULTS, DATE)).toBeNull();
+    expect(await zipFromServerArchive(source, REF, details, DEFAULTS, DATE)).toBeNull();
   });
 
   it('leaves inline images out unless they are wanted', async () => {
     const details = message([attachment('a.pdf', 'application/pdf'), attachment('logo.png', 'image/png', 'inline')]);
     const { source } = sourceAnswering(await serverArchive([['a.pdf', pdf]]));
-    expect((await zipFromServerArchive(source, details, DEFAULTS, DATE))?.fileCount).toBe(1);
+    expect((await zipFromServerArchive(source, REF, details, DEFAULTS, DATE))?.fileCount).toBe(1);
   });
 
   it('does not ask the server when only the raw message can give what is asked', async () => {
     const { source, asked } = sourceAnswering();
     const forwarded = message([attachment('Weitergeleitet.eml', 'message/rfc822')]);
-    expect(await zipFromServerArchive(source, forwarded, { ...DEFAULTS, nestedMessages: 'expand' }, DATE)).toBeNull();
+    expect(
+      await zipFromServerArchive(source, REF, forwarded, { ...DEFAULTS, nestedMessages: 'expand' }, DATE),
+    ).toBeNull();
     const plain = message([attachment('a.pdf', 'application/pdf')]);
-    expect(await zipFromServerArchive(source, plain, { ...DEFAULTS, useServerArchive: false }, DATE)).toBeNull();
-    expect(await zipFromServerArchive(source, message([]), DEFAULTS, DATE)).toBeNull();
+    expect(await zipFromServerArchive(source, REF, plain, { ...DEFAULTS, useServerArchive: false }, DATE)).toBeNull();
+    expect(await zipFromServerArchive(source, REF, message([]), DEFAULTS, DATE)).toBeNull();
     expect(asked).toEqual([]);
   });
 
   it('falls back on what is not a zip or a server error, but lets an expired session and a cancel through', async () => {
     const details = message([attachment('a.pdf', 'application/pdf')]);
     const html = sourceAnswering(new Blob(['<html>502 Bad Gateway</html>']));
-    expect(await zipFromServerArchive(html.source, details, DEFAULTS, DATE)).toBeNull();
+    expect(await zipFromServerArchive(html.source, REF, details, DEFAULTS, DATE)).toBeNull();
     const failing = sourceAnswering(new KsuiteApiError('server', { status: 500 }));
-    expect(await zipFromServerArchive(failing.source, details, DEFAULTS, DATE)).toBeNull();
+    expect(await zipFromServerArchive(failing.source, REF, details, DEFAULTS, DATE)).toBeNull();
     const expired = sourceAnswering(new KsuiteApiError('signed_out', { status: 401 }));
-    await expect(zipFromServerArchive(expired.source, details, DEFAULTS, DATE)).rejects.toMatchObject({
+    await expect(zipFromServerArchive(expired.source, REF, details, DEFAULTS, DATE)).rejects.toMatchObject({
       kind: 'signed_out',
     });
     const cancelled = sourceAnswering(new KsuiteApiError('aborted'));
-    await expect(zipFromServerArchive(cancelled.source, details, DEFAULTS, DATE)).rejects.toMatchObject({
+    await expect(zipFromServerArchive(cancelled.source, REF, details, DEFAULTS, DATE)).rejects.toMatchObject({
       kind: 'aborted',
     });
   });
@@ -202,7 +207,7 @@ describe('addServerArchiveToLayout', () => {
     const details = message([attachment('Offerte.pdf', 'application/pdf')]);
     const folder = { key: '7@f', name: '2026-11-02 – Offerte' };
     expect(
-      await addServerArchiveToLayout(layout, source, details, DEFAULTS, { baseFolders: [folder], date: DATE }),
+      await addServerArchiveToLayout(layout, source, REF, details, DEFAULTS, { baseFolders: [folder], date: DATE }),
     ).toBe(true);
     const files = await contents(await buildZip(layout.entries, { date: DATE }));
     expect([...files.keys()]).toEqual([
@@ -218,9 +223,9 @@ describe('addServerArchiveToLayout', () => {
     const layout = new ZipLayout();
     const { source } = sourceAnswering(await serverArchive([['Offerte.pdf', pdf]]));
     const details = message([attachment('Offerte.pdf', 'application/pdf'), attachment('Plan.pdf', 'application/pdf')]);
-    expect(await addServerArchiveToLayout(layout, source, details, DEFAULTS, { baseFolders: [], date: DATE })).toBe(
-      false,
-    );
+    expect(
+      await addServerArchiveToLayout(layout, source, REF, details, DEFAULTS, { baseFolders: [], date: DATE }),
+    ).toBe(false);
     expect(layout.entries).toEqual([]);
   });
 });

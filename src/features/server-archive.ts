@@ -1,8 +1,15 @@
 import { KsuiteApiError } from '../ksuite/api-error';
 import { API_ROUTES } from '../ksuite/routes';
+import {
+  attachmentsForArchive,
+  isAttachedMessage,
+  pairArchiveFiles,
+  type ArchiveFile,
+} from '../ksuite/attachments-archive';
 import type { Attachment, Message } from '../ksuite/types';
+import type { MessageRef } from '../ksuite/webmail-dom';
 import { isMailError } from '../mail/errors';
-import { FileNameAllocator, safeFileName } from '../mail/safe-file-name';
+import { FileNameAllocator } from '../mail/safe-file-name';
 import { buildZip, type CompressedContent } from '../mail/zip';
 import { ZipLayout, type LayoutFolder } from '../mail/zip-layout';
 import { entryDataStarts, readZipDirectory, type ZipDirectoryEntry } from '../mail/zip-directory';
@@ -34,20 +41,19 @@ export interface ServerArchiveZip {
 interface CheckedArchive {
   archive: Blob;
   entries: ZipDirectoryEntry[];
-  matched: Match[];
+  matched: ArchiveFile[];
 }
-
-type Match = { attachment: Attachment; entry: ZipDirectoryEntry };
 
 /** "Attachments (.zip)" of one message from the server's archive, or null when the browser must zip it. */
 export async function zipFromServerArchive(
   source: MessageSource,
+  ref: MessageRef,
   details: Message,
   preferences: ZipPreferences,
   date: Date,
   signal?: AbortSignal,
 ): Promise<ServerArchiveZip | null> {
-  const checked = await checkedServerArchive(source, details, preferences, signal);
+  const checked = await checkedServerArchive(source, ref, details, preferences, signal);
   if (!checked) return null;
   const { archive, entries, matched } = checked;
   const names = new FileNameAllocator();
@@ -69,23 +75,27 @@ export async function zipFromServerArchive(
 export async function addServerArchiveToLayout(
   layout: ZipLayout,
   source: MessageSource,
+  ref: MessageRef,
   details: Message,
   preferences: ZipPreferences,
   options: { baseFolders: readonly LayoutFolder[]; date: Date; signal?: AbortSignal },
 ): Promise<boolean> {
-  const checked = await checkedServerArchive(source, details, preferences, options.signal);
+  const checked = await checkedServerArchive(source, ref, details, preferences, options.signal);
   return checked !== null && addMatchedFiles(layout, checked, options);
 }
 
 /** The server's archive, read and checked against the message; null when it cannot stand in for the raw message. */
 async function checkedServerArchive(
   source: MessageSource,
+  ref: MessageRef,
   details: Message,
   preferences: ZipPreferences,
   signal: AbortSignal | undefined,
 ): Promise<CheckedArchive | null> {
+  // A raw message the page already has (after "Headers", say) is zipped here rather than downloading the archive too.
+  if (source.hasRaw(ref) || serverArchiveDisagreed) return null;
   const wanted = wantedAttachments(details, preferences);
-  if (!wanted || serverArchiveDisagreed) return null;
+  if (!wanted) return null;
 
   let archive: Blob;
   let entries: ZipDirectoryEntry[];
@@ -95,7 +105,7 @@ async function checkedServerArchive(
   } catch (error) {
     return fallBackOn(error);
   }
-  const matched = matchEntries(wanted, entries);
+  const matched = pairArchiveFiles(wanted, entries);
   if (!matched) {
     serverArchiveDisagreed = true;
     return null;
@@ -146,48 +156,9 @@ function fallBackOn(error: unknown): null {
 
 /** The attachments the browser's zip would hold, or null when only the raw message can give what is asked. */
 function wantedAttachments(details: Message, preferences: ZipPreferences): Attachment[] | null {
-  if (!preferences.useServerArchive || !Array.isArray(details.attachments)) return null;
-  const wanted = details.attachments.filter((a) => preferences.includeInlineImages || a.disposition !== 'inline');
+  if (!preferences.useServerArchive) return null;
+  const wanted = attachmentsForArchive(details, { includeInline: preferences.includeInlineImages });
   // Expanding a forwarded message into a folder needs its MIME structure, which only the raw message has.
-  const expands = preferences.nestedMessages === 'expand' && wanted.some((a) => /^message\/rfc822$/i.test(a.mime_type));
+  const expands = preferences.nestedMessages === 'expand' && wanted.some(isAttachedMessage);
   return wanted.length === 0 || expands ? null : wanted;
-}
-
-/**
- * Each wanted attachment paired with the archive's file of the same name, compared as safe names. What is left is
- * paired by a looser likeness, for the ways a server's own naming may differ from ours: whitespace and control
- * characters dropped rather than replaced, a repeated name numbered `name (2).ext`. Every file must be paired.
- */
-function matchEntries(wanted: readonly Attachment[], entries: readonly ZipDirectoryEntry[]): Match[] | null {
-  const files = entries.filter((entry) => !entry.directory);
-  if (files.length !== wanted.length) return null;
-  const unused = new Set(files);
-  const pairs = new Map<Attachment, ZipDirectoryEntry>();
-  for (const likeness of [strictKey, looseKey]) {
-    for (const attachment of wanted) {
-      if (pairs.has(attachment)) continue;
-      const key = likeness(attachment.name, attachment.mime_type);
-      const entry = [...unused].find((file) => likeness(baseName(file.name), attachment.mime_type) === key);
-      if (!entry) continue;
-      unused.delete(entry);
-      pairs.set(attachment, entry);
-    }
-  }
-  if (pairs.size !== wanted.length) return null;
-  return wanted.map((attachment) => ({ attachment, entry: pairs.get(attachment)! }));
-}
-
-function strictKey(name: string, mimeType: string): string {
-  return safeFileName(name, { mimeType }).normalize('NFC').toLowerCase();
-}
-
-function looseKey(name: string, mimeType: string): string {
-  return strictKey(name, mimeType)
-    .replace(/ \(\d+\)(?=\.[^.]*$|$)/u, '')
-    .replace(/[\s_]+/gu, '');
-}
-
-/** A server may put a file in a folder of the archive; only its own name is compared. */
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }

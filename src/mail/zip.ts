@@ -47,7 +47,7 @@ export interface CompressedContent {
   body: Blob;
 }
 
-export function isCompressedContent(data: ZipEntryInput['data']): data is CompressedContent {
+function isCompressedContent(data: ZipEntryInput['data']): data is CompressedContent {
   return !(data instanceof Uint8Array) && 'body' in data;
 }
 

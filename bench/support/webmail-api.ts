@@ -84,7 +84,7 @@ export async function locateMessage(
 
 /** The webmail's own URL of a folder's list (folder ids hold '+' and '/', hence the encoding). */
 export function folderUrl(origin: string, folderId: string, mailboxIndex = 0): string {
-  return `${origin}/${mailboxIndex}/folder/${encodeURIComponent(folderId)}`;
+  return `${origin}/${mailboxIndex};fid=${encodeURIComponent(folderId)}`;
 }
 
 /** The webmail's own URL of an opened thread. */

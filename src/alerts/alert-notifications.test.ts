@@ -34,7 +34,7 @@ describe('alert notifications', () => {
       title: m.fromName,
       message: `${m.subject}\nFirst line second line`,
       target: {
-        url: `https://mail.infomaniak.com/2/folder/eJzz9HPyjwAABGYBgQ--/thread/${m.shortUid}`,
+        url: `https://mail.infomaniak.com/2;fid=eJzz9HPyjwAABGYBgQ--/thread/${m.shortUid}`,
         messages: [{ mailboxUuid: 'box-a', uid: m.uid }],
         buttons: ['read', 'archive'],
       },
@@ -69,7 +69,7 @@ describe('alert notifications', () => {
     expect(lines[0]).toBe(`${burst[5]!.fromName}: ${burst[5]!.subject}`);
     expect(lines[4]).toBe('and 2 more');
     expect(group!.target).toEqual({
-      url: 'https://mail.infomaniak.com/0/folder/eJzz9HPyjwAABGYBgQ--',
+      url: 'https://mail.infomaniak.com/0;fid=eJzz9HPyjwAABGYBgQ--',
       messages: burst.map((m) => ({ mailboxUuid: 'box-a', uid: m.uid })),
       buttons: ['read'],
     });

@@ -1,4 +1,4 @@
-import { WEBMAIL_ROUTES } from '../ksuite/routes';
+import { WEBMAIL_ROUTES } from '../ksuite/webmail-urls';
 import { t } from '../ui/i18n';
 import type { NewMail } from './check-mail';
 

@@ -1,5 +1,5 @@
 import type { KsuiteApiClient } from '../ksuite/api-client';
-import { WEBMAIL_ROUTES } from '../ksuite/routes';
+import { WEBMAIL_ROUTES } from '../ksuite/webmail-urls';
 import { parseMessageUid } from '../ksuite/webmail-dom';
 import type { WatchedFolders } from '../settings';
 import { cursorKey } from './check-mail';

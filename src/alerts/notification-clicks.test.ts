@@ -53,7 +53,7 @@ describe('clicking a notification', () => {
     await clicks.openNotification(id);
     expect(query).toHaveBeenCalledWith({ url: 'https://mail.infomaniak.com/*' });
     expect(update).toHaveBeenCalledWith(3, {
-      url: `https://mail.infomaniak.com/0/folder/${delivered.folderId}/thread/${delivered.shortUid}`,
+      url: `https://mail.infomaniak.com/0;fid=${delivered.folderId}/thread/${delivered.shortUid}`,
       active: true,
     });
     expect(focus).toHaveBeenCalledWith(9, { focused: true });
@@ -66,7 +66,7 @@ describe('clicking a notification', () => {
     const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
     await clicks.openNotification(id);
     expect(create).toHaveBeenCalledWith({
-      url: expect.stringMatching(/^https:\/\/mail\.infomaniak\.com\/0\/folder\//),
+      url: expect.stringMatching(/^https:\/\/mail\.infomaniak\.com\/0;fid=[^/]+\/thread\/\d+$/),
     });
   });
 

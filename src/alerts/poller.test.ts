@@ -141,7 +141,7 @@ describe('a poll', () => {
             id: `alerts:${delivered.mailboxUuid}/${delivered.uid}`,
             title: 'Safari',
             body: 'Hi\n.',
-            url: expect.stringMatching(/^https:\/\/mail\.infomaniak\.com\/0\/folder\/.+\/thread\/\d+$/),
+            url: expect.stringMatching(/^https:\/\/mail\.infomaniak\.com\/0;fid=.+\/thread\/\d+$/),
           },
         ],
       },

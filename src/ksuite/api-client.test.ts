@@ -69,10 +69,11 @@ describe('KsuiteApiClient', () => {
       failure(429, 'too_many_request', { 'Retry-After': '0' }),
       failure(500, 'internal_server_error'),
       new TypeError('network down'),
+      new TypeError('network still down'), // the one look for a sign-in redirect
       success('pong'),
     );
     await expect(new KsuiteApiClient({ fetch, ...fast }).ping()).resolves.toBe('pong');
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(5);
   });
 
   it('gives up after its retries with the last kind of failure', async () => {
@@ -142,5 +143,68 @@ describe('KsuiteApiClient', () => {
   it('calls an answer that is not the envelope a bad_response', async () => {
     const { fetch } = scripted(new Response('<html>maintenance</html>', { status: 200 }));
     await expect(new KsuiteApiClient({ fetch }).ping()).rejects.toMatchObject({ kind: 'bad_response' });
+  });
+
+  describe('signed out, whatever form the answer takes', () => {
+    const ref = { uid: '1@f', shortUid: '1', folderId: 'f' };
+    const html = (status = 200) =>
+      new Response('<!DOCTYPE html><title>Sign in</title>', { status, headers: { 'Content-Type': 'text/html' } });
+    /** A response as fetch gives it after following a redirect (the constructor cannot set these). */
+    const followed = (response: Response, url: string) =>
+      Object.defineProperties(response, { redirected: { value: true }, url: { value: url } });
+
+    it.each([
+      ['401 not_authorized', failure(401, 'not_authorized')],
+      ['403 access_denied', failure(403, 'access_denied')],
+      ['400 not_authorized', failure(400, 'not_authorized')],
+      ['an HTML page where JSON was asked for', html()],
+      ['a followed redirect to the sign-in host', followed(html(), 'https://login.infomaniak.com/?redirect=x')],
+    ])('%s: signed_out at once, no retry', async (_, answer) => {
+      const { fetch, calls } = scripted(answer);
+      await expect(new KsuiteApiClient({ fetch, ...fast }).ping()).rejects.toMatchObject({ kind: 'signed_out' });
+      expect(calls).toHaveLength(1);
+    });
+
+    it('a redirect the browser refuses to follow (sign-in host without CORS): one look, then signed_out', async () => {
+      const { fetch, calls } = scripted(
+        new TypeError('Failed to fetch'),
+        new Response(null, { status: 302, headers: { Location: 'https://login.infomaniak.com/' } }),
+      );
+      await expect(new KsuiteApiClient({ fetch, ...fast }).mailboxes()).rejects.toMatchObject({
+        kind: 'signed_out',
+      });
+      expect(calls).toHaveLength(2);
+      expect(calls[1]!.url).toBe('https://mail.infomaniak.com/api/ping-with-auth');
+      expect(calls[1]!.init.redirect).toBe('manual');
+      expect(calls[1]!.init.credentials).toBe('include');
+    });
+
+    it('a network fault whose look finds the API answering stays a network fault and is retried', async () => {
+      const { fetch, calls } = scripted(new TypeError('reset'), success('pong'), success([]));
+      await expect(new KsuiteApiClient({ fetch, ...fast }).mailboxes()).resolves.toEqual([]);
+      expect(calls.map((c) => new URL(c.url).pathname)).toEqual([
+        '/api/mailbox',
+        '/api/ping-with-auth',
+        '/api/mailbox',
+      ]);
+    });
+
+    it('an HTML page instead of a raw message is signed_out, never a message', async () => {
+      const { fetch } = scripted(html());
+      await expect(new KsuiteApiClient({ fetch, ...fast }).rawMessage('u', ref)).rejects.toMatchObject({
+        kind: 'signed_out',
+      });
+    });
+
+    it('an attachment that is an HTML file is still just that file', async () => {
+      const { fetch } = scripted(html());
+      const bytes = await new KsuiteApiClient({ fetch, ...fast }).resource('/api/mail/u/x/attachment/2');
+      expect(new TextDecoder().decode(bytes)).toContain('<title>Sign in</title>');
+    });
+
+    it('a redirect within the mail host is followed as usual', async () => {
+      const { fetch } = scripted(followed(success('pong'), 'https://mail.infomaniak.com/api/ping-with-auth'));
+      await expect(new KsuiteApiClient({ fetch, ...fast }).ping()).resolves.toBe('pong');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { KsuiteApiError, errorFromResponse } from './api-error';
-import { MAIL_ORIGIN } from './hosts';
+import { MAIL_HOST, MAIL_ORIGIN } from './hosts';
 import { API_ROUTES } from './routes';
 import type { ErrorEnvelope, Folder, Mailbox, Message, SuccessEnvelope, ThreadList } from './types';
 import type { MessageRef } from './webmail-dom';
@@ -144,6 +144,25 @@ export class KsuiteApiClient {
     return body.bytes();
   }
 
+  /** Whether the API answers a cheap authenticated call with a redirect (to sign in) instead of an answer. */
+  private async redirectsToSignIn(
+    headers: Record<string, string>,
+    credentials: RequestCredentials,
+    signal: AbortSignal | undefined,
+  ): Promise<boolean> {
+    try {
+      const response = await this.fetchImpl(new URL(API_ROUTES.pingWithAuth(), MAIL_ORIGIN).href, {
+        headers: { ...headers, Accept: 'application/json' },
+        credentials,
+        redirect: 'manual',
+        signal,
+      });
+      return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+    } catch {
+      return false;
+    }
+  }
+
   private async send(path: string, options: RequestOptions): Promise<Response> {
     const url = new URL(path, MAIL_ORIGIN);
     if (url.origin !== MAIL_ORIGIN) throw new KsuiteApiError('bad_response', { code: 'foreign_resource' });
@@ -152,6 +171,9 @@ export class KsuiteApiClient {
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
+    // The web app's own session; a token replaces it entirely.
+    const credentials: RequestCredentials = token ? 'omit' : 'include';
+    let probed = false;
     for (let attempt = 0; ; attempt++) {
       let error: KsuiteApiError;
       let retryAfterMs: number | null = null;
@@ -160,22 +182,44 @@ export class KsuiteApiClient {
           method: options.method ?? 'GET',
           headers,
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          // The web app's own session; a token replaces it entirely.
-          credentials: token ? 'omit' : 'include',
+          credentials,
           signal: options.signal,
         });
+        if (isSignInAnswer(response, options.accept)) {
+          throw new KsuiteApiError('signed_out', { status: response.status, code: 'sign_in_page' });
+        }
         if (response.ok) return response;
         const code = await errorCode(response);
         error = errorFromResponse(response.status, code, response.headers.get('x-request-id'));
         retryAfterMs = retryAfter(response.headers.get('retry-after'));
       } catch (cause) {
+        if (cause instanceof KsuiteApiError) throw cause;
         if (options.signal?.aborted) throw abortedOr(options.signal, new KsuiteApiError('network', {}, { cause }));
         error = new KsuiteApiError('network', {}, { cause });
+        // A redirect to the sign-in host fails the fetch like a network fault (that host sends no CORS headers):
+        // one look at where the API would send us tells the two apart.
+        if (!probed) {
+          probed = true;
+          if (await this.redirectsToSignIn(headers, credentials, options.signal)) {
+            throw new KsuiteApiError('signed_out', { code: 'sign_in_redirect' }, { cause });
+          }
+        }
       }
       if (!error.retryable || attempt >= this.retries) throw error;
       await sleep(retryAfterMs ?? this.backoffMs * 2 ** attempt, options.signal);
     }
   }
+}
+
+/**
+ * The sign-in page where the API was asked: a redirect that left the mail host (followed, where the sign-in host
+ * allowed it), or an HTML page where JSON or a message was asked for. The API itself never answers with HTML.
+ */
+function isSignInAnswer(response: Response, accept: string | undefined): boolean {
+  if (response.type === 'opaqueredirect') return true;
+  if (response.redirected && response.url && new URL(response.url).hostname !== MAIL_HOST) return true;
+  const html = /^\s*text\/html\b/i.test(response.headers.get('content-type') ?? '');
+  return html && (accept === 'application/json' || accept === 'message/rfc822');
 }
 
 /** Content-Length, when the server gives a usable one. */

@@ -3,7 +3,7 @@
  * (`apiError_<kind>` in _locales); `signed_out` also offers a way to sign in again.
  */
 export type ApiErrorKind =
-  | 'signed_out' // 401: the session expired or the token was revoked
+  | 'signed_out' // the session expired or the token was revoked, however the server says it (see api-client.ts)
   | 'not_found' // the message or folder no longer exists
   | 'rate_limited' // 429 after our retries
   | 'server' // 5xx after our retries
@@ -32,9 +32,16 @@ export class KsuiteApiError extends Error {
 /** Error codes of the envelope that mean "no such object". */
 const NOT_FOUND_CODES = new Set(['mail__message_not_found', 'object_not_found']);
 
+/**
+ * Error codes that mean "not signed in", whatever the status: both of Infomaniak's mail apps know `not_authorized`
+ * and `access_denied` (`MailApiError.swift`, android `ApiErrorCode`); `invalid_credentials` is the API's word for a
+ * credential it refuses.
+ */
+const SIGNED_OUT_CODES = new Set(['not_authorized', 'access_denied', 'invalid_credentials']);
+
 export function errorFromResponse(status: number, code: string | undefined, requestId: string | null): KsuiteApiError {
   const detail = { status, code, requestId };
-  if (status === 401) return new KsuiteApiError('signed_out', detail);
+  if (status === 401 || (code && SIGNED_OUT_CODES.has(code))) return new KsuiteApiError('signed_out', detail);
   if (status === 404 || (code && NOT_FOUND_CODES.has(code))) return new KsuiteApiError('not_found', detail);
   if (status === 429 || code === 'too_many_request') return new KsuiteApiError('rate_limited', detail);
   if (status >= 500) return new KsuiteApiError('server', detail);

@@ -1,31 +1,17 @@
 import type { KsuiteApiClient } from './api-client';
 import { awaitWithSignal, KsuiteApiError } from './api-error';
-import { KSUITE_HOST, MAIL_HOST } from './hosts';
 import type { Mailbox } from './types';
+import { mailboxIndexFromUrl } from './webmail-urls';
 
 /**
- * The webmail numbers mailboxes in its URLs (`mail.infomaniak.com/{index}/…`, `ksuite.infomaniak.com/…/mail/{index}`)
- * by their position in the mailbox list sorted primary first, then by address.
+ * The webmail numbers mailboxes in its URLs (`mail.infomaniak.com/{index};fid=…`, `ksuite.infomaniak.com/…/mail/{index}`)
+ * by their position in the mailbox list sorted primary first, then by address in code-point order: Infomaniak's iOS
+ * app sorts them so for its Handoff links (`Mailbox.swift` `webmailSorted()`, Swift's `<` on strings), which is not
+ * `localeCompare` (that puts `_` before digits and `a` before `B`).
  */
-export function mailboxIndexFromUrl(href: string): number | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  const match =
-    url.hostname === MAIL_HOST
-      ? /^\/(\d+)(?:\/|$)/.exec(url.pathname)
-      : url.hostname === KSUITE_HOST
-        ? /\/mail\/(\d+)(?:\/|$)/.exec(url.pathname)
-        : null;
-  return match ? Number(match[1]) : null;
-}
-
 export function inWebmailOrder(mailboxes: readonly Mailbox[]): Mailbox[] {
   return [...mailboxes].sort(
-    (a, b) => Number(b.is_primary) - Number(a.is_primary) || a.email.localeCompare(b.email, 'en'),
+    (a, b) => Number(b.is_primary) - Number(a.is_primary) || compareCodePoints(a.email, b.email),
   );
 }
 
@@ -49,4 +35,15 @@ export class CurrentMailbox {
     if (!mailbox) throw new KsuiteApiError('not_found', { code: 'mailbox_index' });
     return mailbox;
   }
+}
+
+/** Swift's `<` on strings: Unicode scalar values of the NFC forms, one by one (JS `<` compares UTF-16 units). */
+export function compareCodePoints(a: string, b: string): number {
+  const left = [...a.normalize('NFC')];
+  const right = [...b.normalize('NFC')];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const difference = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!;
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
 }

@@ -1,4 +1,3 @@
-import { MAIL_ORIGIN } from './hosts';
 import type { MessageRef } from './webmail-dom';
 
 /** Paths of the kSuite Mail API, on the mail host. `*resource` fields of the JSON are paths of the same kind. */
@@ -27,17 +26,6 @@ export const API_ROUTES = {
 
 /** At most this many uids per `messagesByUids` request. */
 export const MAX_UIDS_PER_DETAILS = 200;
-
-/**
- * Pages of the classic webmail on the mail host. **Unverified**: the folder/thread part of these URLs is the
- * replica's scheme; the mailbox index part is known (see current-mailbox.ts).
- */
-export const WEBMAIL_ROUTES = {
-  mailbox: (mailboxIndex: number) => `${MAIL_ORIGIN}/${mailboxIndex}`,
-  folder: (mailboxIndex: number, folderId: string) => `${MAIL_ORIGIN}/${mailboxIndex}/folder/${enc(folderId)}`,
-  thread: (mailboxIndex: number, folderId: string, shortUid: string) =>
-    `${WEBMAIL_ROUTES.folder(mailboxIndex, folderId)}/thread/${enc(shortUid)}`,
-} as const;
 
 /** At most this many uids per seen/unseen/move request. */
 export const MAX_UIDS_PER_ACTION = 1000;

@@ -33,17 +33,3 @@ describe('isWebmailUrl', () => {
     expect(isWebmailUrl(url)).toBe(expected);
   });
 });
-
-describe('messageRefFromUrl', () => {
-  it('reads the opened message from a thread URL, folder id decoded', async () => {
-    const { messageRefFromUrl } = await import('./webmail-urls');
-    expect(messageRefFromUrl('https://mail.infomaniak.com/0/folder/eJzz9HPyjwAABGYBgQ--/thread/42')).toEqual({
-      uid: '42@eJzz9HPyjwAABGYBgQ--',
-      shortUid: '42',
-      folderId: 'eJzz9HPyjwAABGYBgQ--',
-    });
-    expect(messageRefFromUrl('https://mail.infomaniak.com/1/folder/a%2Bb%2F/thread/7')?.folderId).toBe('a+b/');
-    expect(messageRefFromUrl('https://mail.infomaniak.com/0/folder/x')).toBeNull();
-    expect(messageRefFromUrl('https://evil.example/0/folder/x/thread/1')).toBeNull();
-  });
-});

@@ -110,7 +110,7 @@ describe('the page features load when the page first needs them', () => {
         // The webmail's own router, driven as a link or the back button would drive it.
         const row = document.querySelector<HTMLElement>('[data-thread-uid]')!;
         const [shortUid, folderId] = row.dataset.threadUid!.split('@');
-        const target = `${location.pathname.split('/').slice(0, 2).join('/')}/folder/${encodeURIComponent(folderId!)}/thread/${shortUid}`;
+        const target = `${location.pathname.split(/[/;]/).slice(0, 2).join('/')};fid=${encodeURIComponent(folderId!)}/thread/${shortUid}`;
         history.pushState(null, '', target);
         dispatchEvent(new PopStateEvent('popstate'));
         return target;

@@ -12,7 +12,7 @@ import { isQuietTime } from '../../alerts/quiet-time';
 import { watchedFoldersOf } from '../../alerts/watched-folders';
 import { openInWebmail } from '../../alerts/webmail-tab';
 import { WEBMAIL_START_URL } from '../../ksuite/hosts';
-import { WEBMAIL_ROUTES } from '../../ksuite/routes';
+import { WEBMAIL_ROUTES } from '../../ksuite/webmail-urls';
 import { setSettings, type Settings } from '../../settings';
 import { t } from '../i18n';
 import { failureReason } from './failure-reason';

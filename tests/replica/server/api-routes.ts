@@ -12,13 +12,14 @@ import type { AuthRegistry } from './auth.ts';
 import { sendDownload } from './binary-response.ts';
 import { contentDisposition, fileNameFromSubject } from './content-disposition.ts';
 import { applyCors } from './cors.ts';
-import { readRequestBody, sendError, sendSuccess, type Exchange } from './exchange.ts';
+import { readRequestBody, redirect, sendError, sendSuccess, type Exchange } from './exchange.ts';
 import type { FaultPlan } from './faults.ts';
 import type { MailStore, StoredFolder, StoredMailbox, StoredMessage } from './mail-store.ts';
 import { messageDetailJson, messageSummaryJson } from './message-json.ts';
 import { criteriaFromQuery, matchesCriteria } from './message-search.ts';
 import { parseMessage } from './parsed-message.ts';
 import { groupIntoThreads, threadJson } from './threads.ts';
+import { loginRedirectUrl } from './web-pages.ts';
 
 // The mail API under https://mail.infomaniak.com/api/. Order per request: CORS (a preflight ends there),
 // injected latency, injected failure, the authentication check, then the route. Shapes follow
@@ -66,6 +67,8 @@ export async function handleApi(ex: Exchange, ctx: ApiContext): Promise<void> {
     return;
   }
   if (!ex.auth.valid) {
+    if (ctx.faults.signedOutAnswer === 'redirect' && ex.auth.kind !== 'bearer')
+      return redirect(ex, loginRedirectUrl(ex));
     sendError(ex, 401, 'not_authorized', 'Authentication required');
     return;
   }

@@ -63,6 +63,21 @@ describe('API authentication', () => {
     expect((await r.api('/api/ping-with-auth')).status).toBe(200);
   });
 
+  it('can answer an expired session with a redirect to sign-in instead of a 401, until reset', async () => {
+    const cookie = r.sessionCookie();
+    r.replica.control.expireSession({ answer: 'redirect' });
+    const res = await r.mail('/api/mail/x/folder?with=ik-static', { headers: { Cookie: cookie } });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe(
+      `https://login.infomaniak.com/?redirect=${encodeURIComponent('https://mail.infomaniak.com/api/mail/x/folder?with=ik-static')}`,
+    );
+    // A wrong token still hears a JSON 401: only a browser session is sent to sign in.
+    expect((await r.mail('/api/ping-with-auth', { headers: { Authorization: 'Bearer nope' } })).status).toBe(401);
+    r.replica.control.reset();
+    r.replica.control.expireSession();
+    expect((await r.mail('/api/ping-with-auth', { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
   it('issues cookies with the attributes a browser profile needs', () => {
     expect(r.replica.control.issueSessionCookie()).toEqual({
       name: 'KSUITE_SESSION',
@@ -149,16 +164,16 @@ describe('sign-in', () => {
 describe('web pages', () => {
   it('redirects / on the mail host to /0 and /0 without a session to sign-in', async () => {
     expect((await r.mail('/')).headers.location).toBe('/0');
-    const res = await r.mail('/0/folder/abc/thread/12?x=1');
+    const res = await r.mail('/0;fid=abc/thread/12?x=1');
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe(
-      `https://login.infomaniak.com/?redirect=${encodeURIComponent('https://mail.infomaniak.com/0/folder/abc/thread/12?x=1')}`,
+      `https://login.infomaniak.com/?redirect=${encodeURIComponent('https://mail.infomaniak.com/0;fid=abc/thread/12?x=1')}`,
     );
   });
 
   it('serves the webmail for /{n} and client routes, with a strict CSP the kSuite host may frame', async () => {
     const cookie = r.sessionCookie();
-    for (const path of ['/0', '/1/folder/eJzz9HPyjwAABGYBgQ--/thread/3']) {
+    for (const path of ['/0', '/1;fid=eJzz9HPyjwAABGYBgQ--', '/1;fid=eJzz9HPyjwAABGYBgQ--/thread/3']) {
       const res = await r.mail(path, { headers: { Cookie: cookie } });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);

@@ -12,7 +12,13 @@ type Handler = (control: ReplicaControl, body: Record<string, unknown>) => unkno
 const ROUTES: Record<string, Handler> = {
   'GET /': () => ({ operations: Object.keys(ROUTES) }),
   'POST /deliver': (control, body) => control.deliver(body),
-  'POST /expire-session': (control, body) => (control.expireSession({ tokens: body.tokens === true }), { ok: true }),
+  'POST /expire-session': (control, body) => (
+    control.expireSession({
+      tokens: body.tokens === true,
+      answer: body.answer === undefined ? undefined : (body.answer as 'status' | 'redirect'),
+    }),
+    { ok: true }
+  ),
   'POST /latency': (control, body) => (control.setLatency(Number(body.ms)), { ok: true }),
   'POST /fail': (control, body) => (
     control.failNext({

@@ -1,7 +1,7 @@
 import { apiUid } from './api-paths.ts';
 import type { AuthRegistry, SessionCookie } from './auth.ts';
 import { composeDeliveryMessage, type SimpleDelivery } from './delivery-message.ts';
-import type { FaultPlan, TruncationMode } from './faults.ts';
+import type { FaultPlan, SignedOutAnswer, TruncationMode } from './faults.ts';
 import type { MailStore } from './mail-store.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 
@@ -41,7 +41,8 @@ export interface TruncateRequest {
 
 export interface ReplicaControl {
   deliver(request?: DeliverRequest): DeliverResult;
-  expireSession(options?: { tokens?: boolean }): void;
+  /** Sessions (and with `tokens`, the API token) stop working; `answer` is how the API says so from then on. */
+  expireSession(options?: { tokens?: boolean; answer?: SignedOutAnswer }): void;
   setLatency(ms: number): void;
   failNext(request: FailRequest): void;
   truncateNext(request: TruncateRequest): void;
@@ -93,8 +94,10 @@ export function createControl(deps: ControlDeps): ReplicaControl {
         mailboxUuid: mailbox.uuid,
       };
     },
-    expireSession(options = {}) {
-      deps.auth.expire(options);
+    expireSession({ tokens, answer = 'status' } = {}) {
+      if (answer !== 'status' && answer !== 'redirect') throw new ControlError("answer must be 'status' or 'redirect'");
+      deps.auth.expire({ tokens });
+      deps.faults.signedOutAnswer = answer;
     },
     setLatency(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new ControlError('latency must be a non-negative number of ms');

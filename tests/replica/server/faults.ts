@@ -3,6 +3,12 @@
 
 export type TruncationMode = 'cut' | 'short';
 
+/**
+ * How the API answers a request without a valid session: a JSON 401 `not_authorized`, or a 302 to the sign-in page
+ * (reported in 2026 for calls to `/api/mail` without a valid session). A wrong Bearer token always gets the 401.
+ */
+export type SignedOutAnswer = 'status' | 'redirect';
+
 export interface FailureRule {
   remaining: number;
   status: number;
@@ -19,6 +25,7 @@ export interface TruncationRule {
 
 export class FaultPlan {
   latencyMs = 0;
+  signedOutAnswer: SignedOutAnswer = 'status';
   /** The next attachments archives leave out their last file: a server bug the extension must not pass on. */
   archivesMissingAFile = 0;
   private failures: FailureRule[] = [];
@@ -51,6 +58,7 @@ export class FaultPlan {
 
   clear(): void {
     this.latencyMs = 0;
+    this.signedOutAnswer = 'status';
     this.archivesMissingAFile = 0;
     this.failures = [];
     this.truncation = undefined;

@@ -159,10 +159,13 @@ export class MailStore {
     return message;
   }
 
-  /** Mailboxes in web-URL order: primary first, then by email. The index in this list is the `/{n}` of the UI. */
+  /**
+   * Mailboxes in web-URL order: primary first, then by email in code-point order (as Infomaniak's iOS app sorts them
+   * for its webmail links). The index in this list is the `/{n}` of the UI.
+   */
   mailboxes(): StoredMailbox[] {
     return [...this.mailboxesByEmail.values()].sort(
-      (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.email.localeCompare(b.email),
+      (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || compareCodePoints(a.email, b.email),
     );
   }
 
@@ -257,4 +260,14 @@ export class MailStore {
     if (!Number.isInteger(position) || position < 0 || position > folder.changes.position) return undefined;
     return position;
   }
+}
+
+/** Swift's `<` on strings (the iOS app's mailbox order): code points of the NFC forms, one by one. */
+function compareCodePoints(a: string, b: string): number {
+  const left = Array.from(a.normalize('NFC'), (c) => c.codePointAt(0)!);
+  const right = Array.from(b.normalize('NFC'), (c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return left[i]! - right[i]!;
+  }
+  return left.length - right.length;
 }

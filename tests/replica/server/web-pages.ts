@@ -33,12 +33,12 @@ async function servePage(ex: Exchange, auth: AuthRegistry, fileName: string, kin
   sendBody(ex, 200, { 'Content-Type': 'text/html; charset=utf-8', ...pageSecurityHeaders(kind) }, file.body);
 }
 
-/** mail.infomaniak.com: `/` -> `/0`; `/{mailboxIndex}` and every client-side route below it -> the webmail. */
+/** mail.infomaniak.com: `/` -> `/0`; `/{mailboxIndex}`, `/{mailboxIndex};fid=…` and every route below -> the webmail. */
 export async function handleMailPage(ex: Exchange, auth: AuthRegistry): Promise<void> {
   const path = ex.url.pathname;
   if (ex.req.method !== 'GET' && ex.req.method !== 'HEAD') return sendPlain(ex, 405, 'Method not allowed');
   if (path === '/') return redirect(ex, '/0');
-  if (/^\/\d+(\/.*)?$/.test(path)) return servePage(ex, auth, 'index.html', 'mail');
+  if (/^\/\d+([;/].*)?$/.test(path)) return servePage(ex, auth, 'index.html', 'mail');
   sendPlain(ex, 404, 'Not found');
 }
 

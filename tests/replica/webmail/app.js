@@ -176,8 +176,8 @@ let routeGeneration = 0;
 function navigate(route, { replace = false } = {}) {
   const path = routePath(route);
   if (path !== location.pathname) {
-    if (replace) history.replaceState(null, '', path);
-    else history.pushState(null, '', path);
+    if (replace) history.replaceState(null, '', path + location.search);
+    else history.pushState(null, '', path + location.search);
   }
   void applyRoute(parseRoute(location.pathname));
 }
@@ -230,7 +230,8 @@ async function applyRoute(route) {
     }
     const canonical = { index, folderId, threadUid: route.folderId === folderId ? route.threadUid : null };
     // `/0` (or an unknown folder) shows the inbox under its full URL, as the real app does.
-    if (routePath(canonical) !== location.pathname) history.replaceState(null, '', routePath(canonical));
+    if (routePath(canonical) !== location.pathname)
+      history.replaceState(null, '', routePath(canonical) + location.search);
 
     const folder = /** @type {import('./folders.js').FolderEntry} */ (folders.byId.get(folderId)).folder;
     const listKey = `${mailbox.uuid}|${folderId}`;

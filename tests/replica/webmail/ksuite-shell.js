@@ -25,4 +25,8 @@ for (const button of document.querySelectorAll('button.ksuite-app')) {
 }
 
 const frame = /** @type {HTMLIFrameElement} */ (document.querySelector('iframe.ksuite-app-frame'));
-frame.src = `${MAIL_ORIGIN}/${mailboxIndex}`;
+// kSuite apps get the shell's mode and space in their query when framed (seen in Infomaniak's kChat web app; the
+// value of `ksuite-mode` for the mail app is a guess). The mail app must work with it.
+const spaceId = /^\/(\d+)\/mail/.exec(location.pathname)?.[1];
+const query = new URLSearchParams({ 'ksuite-mode': 'full', ...(spaceId ? { 'space-id': spaceId } : {}) });
+frame.src = `${MAIL_ORIGIN}/${mailboxIndex}?${query}`;

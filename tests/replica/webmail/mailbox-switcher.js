@@ -19,10 +19,24 @@ import { avatarColor, initials } from './format.js';
 export function sortMailboxes(mailboxes) {
   return [...(mailboxes ?? [])].sort((a, b) => {
     if (Boolean(a.is_primary) !== Boolean(b.is_primary)) return a.is_primary ? -1 : 1;
-    const ea = a.email.toLowerCase();
-    const eb = b.email.toLowerCase();
-    return ea < eb ? -1 : ea > eb ? 1 : 0;
+    return compareCodePoints(a.email, b.email);
   });
+}
+
+/**
+ * Swift's `<` on strings, as Infomaniak's iOS app sorts mailboxes for its webmail links: code points of the NFC forms.
+ * @param {string} a
+ * @param {string} b
+ */
+function compareCodePoints(a, b) {
+  const left = [...a.normalize('NFC')];
+  const right = [...b.normalize('NFC')];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const difference =
+      /** @type {number} */ (left[i]?.codePointAt(0)) - /** @type {number} */ (right[i]?.codePointAt(0));
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
 }
 
 export class MailboxSwitcher {

@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * The webmail's URLs: `/{mailboxIndex}`, `/{mailboxIndex}/folder/{folderId}`,
- * `/{mailboxIndex}/folder/{folderId}/thread/{shortUid}`. Folder ids are opaque (base64-like), so they are encoded.
+ * The webmail's URLs, as the real one forms them: `/{mailboxIndex}` and the folder URL
+ * `/{mailboxIndex};fid={folderId}` (an Angular matrix parameter, the form Infomaniak's iOS app builds for Handoff).
+ * An opened thread is `/{mailboxIndex};fid={folderId}/thread/{shortUid}`: the real form of that one is not known.
+ * A query (the kSuite shell adds `?ksuite-mode=…&space-id=…` to the framed app) is kept as it is.
  */
 
 /** @typedef {{ index: number, folderId: string | null, threadUid: string | null }} Route */
@@ -21,9 +23,11 @@ function decode(value) {
  */
 export function parseRoute(pathname) {
   const parts = pathname.split('/').filter(Boolean);
-  const index = parts[0] && /^\d+$/.test(parts[0]) ? Number(parts[0]) : 0;
-  const folderId = parts[1] === 'folder' && parts[2] ? decode(parts[2]) : null;
-  const threadUid = folderId && parts[3] === 'thread' && parts[4] ? decode(parts[4]) : null;
+  const [first = '', ...matrix] = (parts[0] ?? '').split(';');
+  const index = /^\d+$/.test(first) ? Number(first) : 0;
+  const fid = matrix.find((param) => param.startsWith('fid='))?.slice('fid='.length);
+  const folderId = fid ? decode(fid) : null;
+  const threadUid = folderId && parts[1] === 'thread' && parts[2] ? decode(parts[2]) : null;
   return { index, folderId, threadUid };
 }
 
@@ -33,7 +37,7 @@ export function parseRoute(pathname) {
 export function routePath({ index, folderId, threadUid }) {
   let path = `/${index}`;
   if (folderId) {
-    path += `/folder/${encodeURIComponent(folderId)}`;
+    path += `;fid=${encodeURIComponent(folderId)}`;
     if (threadUid) path += `/thread/${encodeURIComponent(threadUid)}`;
   }
   return path;

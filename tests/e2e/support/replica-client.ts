@@ -20,7 +20,9 @@ export class ReplicaClient {
 
   reset = () => this.call('POST', '/reset');
   deliver = (request: DeliverRequest = {}) => this.call<DeliverResult>('POST', '/deliver', request);
-  expireSession = (tokens = false) => this.call('POST', '/expire-session', { tokens });
+  /** Sessions end; the API then answers with a JSON 401 (`status`) or a 302 to the sign-in page (`redirect`). */
+  expireSession = (tokens = false, answer: 'status' | 'redirect' = 'status') =>
+    this.call('POST', '/expire-session', { tokens, answer });
   setLatency = (ms: number) => this.call('POST', '/latency', { ms });
   failNext = (count: number, status: number, path?: string) => this.call('POST', '/fail', { count, status, path });
   truncateNext = (count: number, bytes: number, mode: 'cut' | 'short') =>

@@ -9,7 +9,7 @@ import type { ZipPreferences } from './attachments-zip';
 import type { ActionOptions } from './eml-export';
 import type { MessageSource } from './message-source';
 import { addServerArchiveToLayout } from './server-archive';
-import { describeError, isCancellation } from './user-facing-error';
+import { describeError, isCancellation, isSignedOut } from './user-facing-error';
 
 export type BulkLayout = 'folder-per-message' | 'flat';
 
@@ -76,7 +76,8 @@ async function bulkZip(
     try {
       await addMessage(ref, layout);
     } catch (error) {
-      if (isCancellation(error)) throw error;
+      // Signed out, the rest would fail alike: the user is asked to sign in and start again, nothing half saved.
+      if (isCancellation(error) || isSignedOut(error)) throw error;
       const subject = await source
         .details(ref)
         .then((d) => d.subject ?? t('noSubject'))

@@ -29,6 +29,11 @@ export class NoAttachmentsError extends Error {
   override readonly name = 'NoAttachmentsError';
 }
 
+/** True when the session is gone: every further request would fail the same way until the user signs in. */
+export function isSignedOut(error: unknown): boolean {
+  return error instanceof KsuiteApiError && error.kind === 'signed_out';
+}
+
 /** True when the user cancelled: not an error worth a red message. */
 export function isCancellation(error: unknown): boolean {
   return (

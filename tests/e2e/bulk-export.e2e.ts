@@ -83,6 +83,23 @@ describe('with several messages selected', () => {
     for (const name of files.keys()) expect(name.split('/')).toHaveLength(2);
   });
 
+  it.each(['status', 'redirect'] as const)(
+    'an expired session (answered by %s) saves nothing and offers to sign in again',
+    async (answer) => {
+      await select(['plain-text-de', 'read-receipt-requested']);
+      await replica.expireSession(false, answer);
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await bar().locator('button[data-action="bulk-eml"]').click();
+      const status = bar().getByTestId('action-status');
+      await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+      expect(await status.textContent()).toContain('session has expired');
+      expect(await status.locator('a').getAttribute('href')).toBe('https://ksuite.infomaniak.com/all/mail/0');
+      expect(downloads).toBe(0);
+      await replica.signIn(browser.context);
+    },
+  );
+
   it('names a message it could not get, in the bar and in the zip, and keeps the others', async () => {
     const subjects = await select(['plain-text-de', 'read-receipt-requested']);
     // Four failures: the first message's download and its three retries. The second message then gets through.

@@ -2,7 +2,7 @@ import type { KsuiteApiClient } from '../ksuite/api-client';
 import { KsuiteApiError } from '../ksuite/api-error';
 import { inWebmailOrder } from '../ksuite/current-mailbox';
 import { API_ROUTES, MAX_UIDS_PER_DETAILS } from '../ksuite/routes';
-import type { FolderActivities, FolderMessageUids, Message, MessagesByUids } from '../ksuite/types';
+import type { FolderActivities, FolderMessageUids, Message } from '../ksuite/types';
 import { parseMessageUid } from '../ksuite/webmail-dom';
 import type { WatchedFolders } from '../settings';
 import { flattenFolders, watchedFoldersOf, watchesBeyondInbox, type FolderSummary } from './watched-folders';
@@ -225,10 +225,8 @@ async function addedMessages(
   if (added.length === 0) return [];
   // Newest first; a flood beyond one request is announced by its newest part (the notification is grouped anyway).
   const uids = [...new Set(added)].sort((a, b) => b - a).slice(0, MAX_UIDS_PER_DETAILS);
-  const { messages } = await api.json<MessagesByUids>(API_ROUTES.messagesByUids(mailbox.uuid, folder.id, uids), {
-    signal,
-  });
-  return (messages ?? [])
+  const { messages } = await api.messagesByUids(mailbox.uuid, folder.id, uids, signal);
+  return messages
     .filter((m) => !m.seen && !m.is_draft)
     .map((m) => newMail(mailbox, folder, m))
     .filter((m): m is NewMail => m !== null);

@@ -8,6 +8,7 @@ const folder = (id: string, role: Folder['role'], children: Folder[] = []): Fold
   name: id,
   role,
   unread_count: 1,
+  total_count: 3,
   children,
 });
 

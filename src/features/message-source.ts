@@ -3,10 +3,12 @@ import type { CurrentMailbox } from '../ksuite/current-mailbox';
 import type { Message } from '../ksuite/types';
 import type { MessageRef } from '../ksuite/webmail-dom';
 import { awaitWithSignal } from '../ksuite/api-error';
+import { downloadRawMessage } from '../ksuite/raw-message';
 
 /**
  * Messages as the page's actions need them: the JSON (date, subject, attachment list) and the raw bytes. Each
- * is fetched once per page: "Headers" then "Attachments (.zip)" downloads the message a single time.
+ * is fetched once per page: "Headers" then "Attachments (.zip)" downloads the message a single time. The raw
+ * bytes are checked against the JSON's size and shape before anyone gets them (see ksuite/raw-message.ts).
  */
 export class MessageSource {
   readonly #details = new Map<string, Promise<Message>>();
@@ -44,8 +46,9 @@ export class MessageSource {
   ): Promise<Uint8Array> {
     const cached = this.#raw.get(ref.uid);
     if (cached) return cached;
-    const uuid = await this.mailboxUuid(options.signal);
-    const bytes = await this.api.rawMessage(uuid, ref, options);
+    const [uuid, details] = await Promise.all([this.mailboxUuid(options.signal), this.details(ref, options.signal)]);
+    // Every route to the raw message comes through here: none of them ever sees a cut or foreign body.
+    const bytes = await downloadRawMessage(this.api, uuid, { ref, size: details.size }, options);
     // Keep only the latest two: a 25 MB message should not stay in the tab's memory for long.
     this.#raw.set(ref.uid, bytes);
     while (this.#raw.size > 2) this.#raw.delete(this.#raw.keys().next().value!);

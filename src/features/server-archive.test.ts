@@ -182,6 +182,25 @@ describe('zipFromServerArchive', () => {
     expect(asked).toEqual([]);
   });
 
+  it('zips from the raw message, without asking, when an attachment it wants has no download of its own', async () => {
+    const { source, asked } = sourceAnswering();
+    const unservable = { ...attachment('Weitergeleitet.eml', 'message/rfc822'), resource: null };
+    const details = message([attachment('a.pdf', 'application/pdf'), unservable]);
+    expect(await zipFromServerArchive(source, REF, details, DEFAULTS, DATE)).toBeNull();
+    expect(asked).toEqual([]);
+    // Not held against the server's archive: the next message still gets it.
+    const next = sourceAnswering(await serverArchive([['a.pdf', pdf]]));
+    const plain = message([attachment('a.pdf', 'application/pdf')]);
+    expect((await zipFromServerArchive(next.source, REF, plain, DEFAULTS, DATE))?.fileCount).toBe(1);
+  });
+
+  it('takes the server archive when only an unwanted inline image lacks a download of its own', async () => {
+    const inline = { ...attachment('logo.png', 'image/png', 'inline'), resource: null };
+    const details = message([attachment('a.pdf', 'application/pdf'), inline]);
+    const { source } = sourceAnswering(await serverArchive([['a.pdf', pdf]]));
+    expect((await zipFromServerArchive(source, REF, details, DEFAULTS, DATE))?.fileCount).toBe(1);
+  });
+
   it('falls back on what is not a zip or a server error, but lets an expired session and a cancel through', async () => {
     const details = message([attachment('a.pdf', 'application/pdf')]);
     const html = sourceAnswering(new Blob(['<html>502 Bad Gateway</html>']));

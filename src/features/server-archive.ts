@@ -160,5 +160,7 @@ function wantedAttachments(details: Message, preferences: ZipPreferences): Attac
   const wanted = attachmentsForArchive(details, { includeInline: preferences.includeInlineImages });
   // Expanding a forwarded message into a folder needs its MIME structure, which only the raw message has.
   const expands = preferences.nestedMessages === 'expand' && wanted.some(isAttachedMessage);
-  return wanted.length === 0 || expands ? null : wanted;
+  // An attachment the server offers no download of may well be missing from its archive too; the raw message has it.
+  const unservable = wanted.some((attachment) => attachment.resource === null);
+  return wanted.length === 0 || expands || unservable ? null : wanted;
 }

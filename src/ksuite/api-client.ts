@@ -1,7 +1,19 @@
 import { KsuiteApiError, errorFromResponse } from './api-error';
 import { MAIL_HOST, MAIL_ORIGIN } from './hosts';
-import { API_ROUTES } from './routes';
-import type { ErrorEnvelope, Folder, Mailbox, Message, SuccessEnvelope, ThreadList } from './types';
+import { foldersFromApi, messageFromApi, messagesByUidsFromApi, threadListFromApi } from './normalise';
+import { API_ROUTES, type ThreadQuery } from './routes';
+import type {
+  ApiFolder,
+  ApiMessage,
+  ApiMessagesByUids,
+  ApiThreadList,
+  ErrorEnvelope,
+  Folder,
+  Mailbox,
+  Message,
+  MessagesByUids,
+  SuccessEnvelope,
+} from './types';
 import type { MessageRef } from './webmail-dom';
 
 export interface ApiClientOptions {
@@ -54,21 +66,32 @@ export class KsuiteApiClient {
     return this.json(API_ROUTES.mailboxes(), { signal });
   }
 
-  folders(mailboxUuid: string, signal?: AbortSignal): Promise<Folder[]> {
-    return this.json(API_ROUTES.folders(mailboxUuid), { signal });
+  async folders(mailboxUuid: string, signal?: AbortSignal): Promise<Folder[]> {
+    return foldersFromApi(await this.json<ApiFolder[]>(API_ROUTES.folders(mailboxUuid), { signal }));
   }
 
-  threads(
+  async threads(mailboxUuid: string, folderId: string, query: ThreadQuery = {}, signal?: AbortSignal) {
+    return threadListFromApi(
+      await this.json<ApiThreadList>(API_ROUTES.threads(mailboxUuid, folderId, query), { signal }),
+    );
+  }
+
+  async message(mailboxUuid: string, ref: MessageRef, signal?: AbortSignal): Promise<Message> {
+    return messageFromApi(
+      await this.json<ApiMessage>(API_ROUTES.messageDetails(API_ROUTES.message(mailboxUuid, ref)), { signal }),
+    );
+  }
+
+  /** Message summaries (no body) of a folder's messages, at most MAX_UIDS_PER_DETAILS short uids at a time. */
+  async messagesByUids(
     mailboxUuid: string,
     folderId: string,
-    query: { offset?: number; unseenOnly?: boolean } = {},
+    shortUids: readonly number[],
     signal?: AbortSignal,
-  ) {
-    return this.json<ThreadList>(API_ROUTES.threads(mailboxUuid, folderId, query), { signal });
-  }
-
-  message(mailboxUuid: string, ref: MessageRef, signal?: AbortSignal): Promise<Message> {
-    return this.json(API_ROUTES.messageDetails(API_ROUTES.message(mailboxUuid, ref)), { signal });
+  ): Promise<MessagesByUids> {
+    return messagesByUidsFromApi(
+      await this.json<ApiMessagesByUids>(API_ROUTES.messagesByUids(mailboxUuid, folderId, shortUids), { signal }),
+    );
   }
 
   /** The message exactly as stored (.eml bytes). A body shorter than announced is an error, never a file. */

@@ -1,12 +1,23 @@
 import type { MessageRef } from './webmail-dom';
 
+export interface ThreadQuery {
+  offset?: number;
+  /** Threads per page; THREADS_PER_PAGE unless said otherwise. */
+  limit?: number;
+  unseenOnly?: boolean;
+}
+
+/** Threads per page of the thread list: what Infomaniak's own MCP server asks for (the maximum is not known). */
+export const THREADS_PER_PAGE = 50;
+
 /** Paths of the kSuite Mail API, on the mail host. `*resource` fields of the JSON are paths of the same kind. */
 export const API_ROUTES = {
   pingWithAuth: () => '/api/ping-with-auth',
   mailboxes: () => '/api/mailbox?with=aliases,unseen',
   folders: (mailboxUuid: string) => `/api/mail/${enc(mailboxUuid)}/folder?with=ik-static`,
-  threads: (mailboxUuid: string, folderId: string, query: { offset?: number; unseenOnly?: boolean } = {}) =>
+  threads: (mailboxUuid: string, folderId: string, query: ThreadQuery = {}) =>
     `/api/mail/${enc(mailboxUuid)}/folder/${enc(folderId)}/message?offset=${query.offset ?? 0}&thread=on` +
+    `&limit=${query.limit ?? THREADS_PER_PAGE}` +
     (query.unseenOnly ? '&filters=unseen' : ''),
   message: (mailboxUuid: string, ref: MessageRef) =>
     `/api/mail/${enc(mailboxUuid)}/folder/${enc(ref.folderId)}/message/${enc(ref.shortUid)}`,

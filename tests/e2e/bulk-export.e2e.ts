@@ -113,4 +113,30 @@ describe('with several messages selected', () => {
     await expect.poll(() => status.getAttribute('data-state')).toBe('error');
     expect(await status.textContent()).toContain(subjects[0]);
   });
+
+  it.each([
+    ['cut "cleanly", twice', 'stopped before the end', () => replica.truncateNext(2, 200, 'short')],
+    ['an HTML page', 'does not understand', () => replica.answerDownloadsWithHtml(1)],
+  ])(
+    '"Save as .zip of .eml" leaves out a message whose raw download was %s, and says why',
+    async (_, reason, fault) => {
+      const ids = ['plain-text-de', 'read-receipt-requested'];
+      const subjects = await select(ids);
+      // The first message's download(s) get the fault; the second message is served as it is.
+      await fault();
+      const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-eml"]').click());
+      const files = await unzip(saved.bytes);
+      const emls = [...files.keys()].filter((n) => n.endsWith('.eml'));
+      expect(emls).toHaveLength(1);
+      expect(emls[0]!.endsWith(` – ${subjects[1]}.eml`), emls[0]).toBe(true);
+      const second = inbox.find((m) => m.id === ids[1])!.raw;
+      expect(Buffer.from(files.get(emls[0]!)!).equals(Buffer.from(second))).toBe(true);
+      const missingList = new TextDecoder().decode(files.get('NOT INCLUDED.txt')!);
+      expect(missingList).toContain(subjects[0]);
+      expect(missingList).toContain(reason);
+      const status = bar().getByTestId('action-status');
+      await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+      expect(await status.textContent()).toContain(subjects[0]);
+    },
+  );
 });

@@ -311,6 +311,105 @@ describe('what the user is told when something goes wrong', () => {
   });
 });
 
+describe('a raw message cut "cleanly" or replaced by a page is never saved', () => {
+  // The download ends with a Content-Length that matches what was sent, so only the message JSON's size shows the
+  // cut; or it is an HTML page with status 200, as after a session expiry.
+  const message = () => corpus.get('inline-image-and-attachment')!;
+  const subject = async () => (await simpleParser(Buffer.from(message().raw))).subject!;
+  /** Well into the attachment: the headers and the start of every part arrive, the end of the file does not. */
+  const cutAt = () => message().raw.length - 600;
+
+  async function rawDownloads(): Promise<number> {
+    return (await replica.requests()).filter((entry) => entry.path.endsWith('/download')).length;
+  }
+
+  /** Clicks an action and waits for its error, counting the files the browser saved meanwhile. */
+  async function failingAction(toolbar: Awaited<ReturnType<typeof openMessage>>, action: 'eml' | 'zip') {
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    try {
+      await toolbar.locator(`button[data-action="${action}"]`).click();
+      const status = toolbar.getByTestId('action-status');
+      await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+      return { text: await status.textContent(), downloads };
+    } finally {
+      page.off('download', count);
+    }
+  }
+
+  it('Save .eml: a body short twice saves nothing and says the download stopped early', async () => {
+    const toolbar = await openMessage(await subject());
+    await replica.truncateNext(2, cutAt(), 'short');
+    await replica.clearRequests();
+    const { text, downloads } = await failingAction(toolbar, 'eml');
+    expect(text).toContain('stopped before the end');
+    expect(downloads).toBe(0);
+    expect(await rawDownloads()).toBe(2); // asked once more before giving up
+  });
+
+  it('Save .eml: a body short once is asked for again and saved whole', async () => {
+    const toolbar = await openMessage(await subject());
+    await replica.truncateNext(1, cutAt(), 'short');
+    await replica.clearRequests();
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
+    expect(Buffer.from(saved.bytes).equals(Buffer.from(message().raw))).toBe(true);
+    expect(await rawDownloads()).toBe(2);
+  });
+
+  it('Save .eml: an HTML page in place of the message saves nothing and says the answer was not understood', async () => {
+    const toolbar = await openMessage(await subject());
+    await replica.answerDownloadsWithHtml(1);
+    await replica.clearRequests();
+    const { text, downloads } = await failingAction(toolbar, 'eml');
+    expect(text).toContain('does not understand');
+    expect(downloads).toBe(0);
+    expect(await rawDownloads()).toBe(1);
+  });
+
+  it('Attachments (.zip) zipped in the browser: a raw message short twice gives no zip', async () => {
+    await setOption('useServerArchive', false);
+    try {
+      const toolbar = await openMessage(await subject());
+      await replica.truncateNext(2, cutAt(), 'short');
+      await replica.clearRequests();
+      const { text, downloads } = await failingAction(toolbar, 'zip');
+      expect(await routesTaken()).toEqual({ serverArchive: false, rawMessage: true });
+      expect(text).toContain('stopped before the end');
+      expect(downloads).toBe(0);
+    } finally {
+      await setOption('useServerArchive', true);
+    }
+  });
+
+  it("Attachments (.zip): an HTML page for the server's archive and then for the raw message gives no zip", async () => {
+    const toolbar = await openMessage(await subject());
+    await replica.answerDownloadsWithHtml(2);
+    await replica.clearRequests();
+    const { text, downloads } = await failingAction(toolbar, 'zip');
+    // The archive was not a zip, so the browser's zip was tried, and its raw message was a page too.
+    expect(await routesTaken()).toEqual({ serverArchive: true, rawMessage: true });
+    expect(text).toContain('does not understand');
+    expect(downloads).toBe(0);
+  });
+});
+
+describe('an attachment the server offers no download of', () => {
+  it('is zipped from the raw message, without asking for the server archive', async () => {
+    // A forwarded message: the replica lists attached messages without a resource of their own.
+    const forwarded = corpus.get('forwarded-rfc822')!;
+    const subject = (await simpleParser(Buffer.from(forwarded.raw))).subject!;
+    await replica.deliver({ raw: Buffer.from(forwarded.raw).toString('base64') });
+    const toolbar = await openMessage(subject);
+    await replica.clearRequests();
+    const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    expect(await routesTaken()).toEqual({ serverArchive: false, rawMessage: true });
+    const files = await unzip(saved.bytes);
+    expect([...files.keys()]).toEqual(['Delivery delay, order 4782.eml']);
+    expect(files.get('Delivery delay, order 4782.eml')!.byteLength).toBe(forwarded.expect.attachments![0]!.size);
+  });
+});
+
 describe('Headers on an opened message', () => {
   it('opens the report in the page and does not trust a forged pass below the entry hop', async () => {
     const message = corpus.get('auth-results-forged-below-entry')!;

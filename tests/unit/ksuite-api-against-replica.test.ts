@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KsuiteApiClient } from '../../src/ksuite/api-client';
+import { downloadRawMessage } from '../../src/ksuite/raw-message';
 import { parseMessageUid } from '../../src/ksuite/webmail-dom';
 import { startReplica, type Replica } from '../replica/index';
 import { replicaFetch } from '../support/replica-fetch';
@@ -68,6 +69,59 @@ describe('the API client against the replica', () => {
     const { mailbox, ref } = await firstInboxMessage();
     await expect(client.message(mailbox.uuid, { ...ref, shortUid: '999999' })).rejects.toMatchObject({
       kind: 'not_found',
+    });
+  });
+});
+
+describe("the replica's JSON variants, as the client hands them on", () => {
+  it('gives every part id as a string and null for an attached message without a resource', async () => {
+    const summaries = [];
+    for (const mailbox of await client.mailboxes()) {
+      const inbox = (await client.folders(mailbox.uuid)).find((f) => f.role === 'INBOX')!;
+      const { threads } = await client.threads(mailbox.uuid, inbox.id, { limit: 200 });
+      summaries.push(...threads.flatMap((t) => t.messages));
+    }
+    const attachments = summaries.flatMap((m) => m.attachments);
+    expect(attachments.length).toBeGreaterThan(0);
+    for (const attachment of attachments) expect(typeof attachment.part_id).toBe('string');
+    const forwarded = attachments.filter((a) => a.mime_type === 'message/rfc822');
+    expect(forwarded.length).toBeGreaterThan(0);
+    for (const attachment of forwarded) expect(attachment.resource).toBeNull();
+    for (const attachment of attachments.filter((a) => a.mime_type !== 'message/rfc822')) {
+      expect(attachment.resource).toMatch(/\/attachment\/[\d.]+$/);
+    }
+  });
+
+  it('carries total_count on folders and asks for threads with limit', async () => {
+    const [mailbox] = await client.mailboxes();
+    const inbox = (await client.folders(mailbox!.uuid)).find((f) => f.role === 'INBOX')!;
+    expect(inbox.total_count).toEqual(expect.any(Number));
+    replica.control.clearRequestLog();
+    await client.threads(mailbox!.uuid, inbox.id);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the log is written once the answer is sent
+    expect(replica.control.requestLog().map((e) => e.path)).toEqual([expect.stringMatching(/[?&]limit=50(&|$)/)]);
+  });
+});
+
+describe('a raw message checked against its size and shape', () => {
+  it('asks again after a short body and refuses it when it is short twice', async () => {
+    const { mailbox, ref } = await firstInboxMessage();
+    const message = await client.message(mailbox.uuid, ref);
+    replica.control.truncateNext({ count: 1, bytes: 300, mode: 'short' });
+    const raw = await downloadRawMessage(client, mailbox.uuid, { ref, size: message.size });
+    expect(raw.byteLength).toBe(message.size);
+    replica.control.truncateNext({ count: 2, bytes: 300, mode: 'short' });
+    await expect(downloadRawMessage(client, mailbox.uuid, { ref, size: message.size })).rejects.toMatchObject({
+      kind: 'incomplete',
+    });
+  });
+
+  it('refuses an HTML page served in place of the message', async () => {
+    const { mailbox, ref } = await firstInboxMessage();
+    const message = await client.message(mailbox.uuid, ref);
+    replica.control.answerDownloadsWithHtml(1);
+    await expect(downloadRawMessage(client, mailbox.uuid, { ref, size: message.size })).rejects.toMatchObject({
+      kind: 'bad_response',
     });
   });
 });

@@ -28,6 +28,7 @@ export class ReplicaClient {
   truncateNext = (count: number, bytes: number, mode: 'cut' | 'short') =>
     this.call('POST', '/truncate', { count, bytes, mode });
   dropFromArchives = (count = 1) => this.call('POST', '/archive-drop', { count });
+  answerDownloadsWithHtml = (count = 1) => this.call('POST', '/html-download', { count });
   requests = () => this.call<RequestLogEntry[]>('GET', '/requests');
   clearRequests = () => this.call('DELETE', '/requests');
 

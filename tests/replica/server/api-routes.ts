@@ -25,8 +25,12 @@ import { loginRedirectUrl } from './web-pages.ts';
 // injected latency, injected failure, the authentication check, then the route. Shapes follow
 // docs/ksuite-webmail.md.
 
-/** Threads per page of the thread list. Guessed: the real page size is not documented. */
+/**
+ * Threads per page when the request gives no `limit` (Infomaniak's MCP server asks for 50), and the most a `limit`
+ * may ask for. Both guessed: the real default and maximum are not documented.
+ */
 export const THREAD_PAGE_SIZE = 50;
+export const MAX_THREAD_PAGE_SIZE = 200;
 const MAX_ACTION_UIDS = 1000;
 const MAX_MOBILE_UIDS = 200;
 
@@ -180,6 +184,7 @@ function foldersJson(store: MailStore, folders: StoredFolder[]): FolderJson[] {
 async function threadList(ex: Exchange, store: MailStore, mailbox: StoredMailbox, folder: StoredFolder): Promise<void> {
   const query = ex.url.searchParams;
   const offset = Math.max(0, Number.parseInt(query.get('offset') ?? '0', 10) || 0);
+  const limit = pageSize(query.get('limit'));
   const threadMode = query.get('thread') === 'off' ? 'off' : 'on';
   const criteria = criteriaFromQuery(query);
   const everywhere = query.get('severywhere') === '1';
@@ -202,7 +207,7 @@ async function threadList(ex: Exchange, store: MailStore, mailbox: StoredMailbox
           ),
         )
       : matching.map((message) => [message]);
-  const page = groups.slice(offset, offset + THREAD_PAGE_SIZE);
+  const page = groups.slice(offset, offset + limit);
   const threads = await Promise.all(
     page.map(async (group) => threadJson(await Promise.all(group.map(messageSummaryJson)))),
   );
@@ -219,10 +224,17 @@ async function threadList(ex: Exchange, store: MailStore, mailbox: StoredMailbox
     current_offset: offset,
     thread_mode: threadMode,
     folder_unseen_messages: store.unseenCount(folder),
-    resource_previous: offset > 0 ? pageAt(Math.max(0, offset - THREAD_PAGE_SIZE)) : null,
-    resource_next: offset + THREAD_PAGE_SIZE < groups.length ? pageAt(offset + THREAD_PAGE_SIZE) : null,
+    resource_previous: offset > 0 ? pageAt(Math.max(0, offset - limit)) : null,
+    resource_next: offset + limit < groups.length ? pageAt(offset + limit) : null,
   };
   sendSuccess(ex, data);
+}
+
+/** `limit` as asked, within 1…MAX_THREAD_PAGE_SIZE; the default page size when absent or not a number. */
+function pageSize(limit: string | null): number {
+  const asked = Number.parseInt(limit ?? '', 10);
+  if (!Number.isInteger(asked) || asked < 1) return THREAD_PAGE_SIZE;
+  return Math.min(asked, MAX_THREAD_PAGE_SIZE);
 }
 
 function dateOrderedUids(ex: Exchange, store: MailStore, folder: StoredFolder): void {

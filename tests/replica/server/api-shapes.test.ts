@@ -87,6 +87,7 @@ describe('mailboxes and folders', () => {
       role: 'INBOX',
       is_favorite: true,
       unread_count: 2,
+      total_count: 4,
       separator: '/',
     });
     expect(inbox?.children).toEqual([
@@ -96,6 +97,7 @@ describe('mailboxes and folders', () => {
         name: 'Projects',
         role: null,
         unread_count: Math.floor(FILLER_COUNT / 2),
+        total_count: FILLER_COUNT,
         children: [],
       }),
     ]);
@@ -167,6 +169,18 @@ describe('thread list', () => {
     expect(second.threads).toHaveLength(FILLER_COUNT - 50);
     expect(second.resource_next).toBeNull();
     expect(second.resource_previous).toBe(`${folderPath(PROJECTS)}/message?offset=0&thread=on`);
+  });
+
+  it('takes the page size from limit, and keeps it in resource_next/previous', async () => {
+    const first = await list('&limit=20', PROJECTS);
+    expect(first.threads).toHaveLength(20);
+    expect(first.resource_next).toBe(`${folderPath(PROJECTS)}/message?offset=20&thread=on&limit=20`);
+    const second = await r.data<ThreadListJson>(first.resource_next ?? '');
+    expect(second.threads[0]?.subject).toBe(`Filler number ${FILLER_COUNT - 21}`);
+    expect(second.resource_previous).toBe(`${folderPath(PROJECTS)}/message?offset=0&thread=on&limit=20`);
+    // Beyond the replica's maximum (200), or not a number: capped, or the default of 50.
+    expect((await list('&limit=100000', PROJECTS)).threads).toHaveLength(FILLER_COUNT);
+    expect((await list('&limit=many', PROJECTS)).threads).toHaveLength(50);
   });
 
   it('filters unseen, seen and starred', async () => {
@@ -246,6 +260,44 @@ describe('one message', () => {
       expect(attachment.uuid).toMatch(/^[0-9a-f]{32}$/);
       expect(attachment.resource).toBe(`${message.resource}/attachment/${attachment.part_id}`);
     }
+  });
+
+  it('serves the variants the apps accept: numeric part ids, attachments_resources', async () => {
+    const message = await messageBySubject(REPORT_SUBJECT);
+    // multipart/mixed [ multipart/related [ html, logo ], pdf, notes ]: nested ids stay strings, top-level are numbers.
+    expect(message.attachments.map((a) => a.part_id)).toEqual(['1.2', 2, 3]);
+    expect(message.attachments_resources).toBe(`${message.resource}/attachmentsArchive`);
+    const reply = await messageBySubject('Re: Project kickoff');
+    expect(reply.attachments_resources).toBeNull();
+  });
+
+  it('lists an attached message without a resource of its own', async () => {
+    const inner = 'From: a@example.org\r\nSubject: Inner\r\n\r\nHello\r\n';
+    const raw = [
+      'From: b@example.org',
+      'To: demo@replica.example',
+      'Subject: Forwarded as attachment',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'See attached.',
+      '--b',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment; filename="Inner.eml"',
+      '',
+      inner,
+      '--b--',
+      '',
+    ].join('\r\n');
+    r.replica.control.deliver({ raw: new TextEncoder().encode(raw) });
+    const message = await messageBySubject('Forwarded as attachment');
+    expect(message.attachments).toEqual([
+      expect.objectContaining({ name: 'Inner.eml', mime_type: 'message/rfc822', part_id: 2 }),
+    ]);
+    expect(message.attachments[0]).not.toHaveProperty('resource');
   });
 
   it('gives the plain-text body when asked for plain', async () => {

@@ -3,11 +3,17 @@ import type { FaultPlan } from './faults.ts';
 
 // Byte downloads (raw message, attachment, archive). The truncation fault lives here: "cut" promises the full
 // Content-Length and drops the connection after K bytes (a network failure mid-download); "short" honestly
-// declares and sends K bytes (a server that produced a wrong file).
+// declares and sends K bytes (a server that produced a wrong file, or a proxy that cut it "cleanly"). So does the
+// foreign-page fault: an HTML page with status 200 in place of the bytes.
 
 export function sendDownload(ex: Exchange, faults: FaultPlan, body: Buffer, headers: Record<string, string>): void {
-  const truncation = faults.takeTruncation();
   const res = ex.res;
+  if (faults.downloadsAnsweredWithHtml > 0) {
+    faults.downloadsAnsweredWithHtml -= 1;
+    sendForeignPage(ex);
+    return;
+  }
+  const truncation = faults.takeTruncation();
   if (!truncation || truncation.bytes >= body.length) {
     res.writeHead(200, { ...headers, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
     ex.bytesSent += body.length;
@@ -24,4 +30,29 @@ export function sendDownload(ex: Exchange, faults: FaultPlan, body: Buffer, head
   res.writeHead(200, { ...headers, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
   ex.bytesSent += part.length;
   res.write(part, () => res.destroy());
+}
+
+/**
+ * What a download can get instead of its bytes when something in front of the API answers for it, e.g. after a
+ * session expiry: status 200 and an HTML page (the real page and its wording are not known; this one is made up).
+ */
+export const FOREIGN_PAGE = Buffer.from(
+  [
+    '<!DOCTYPE html>',
+    '<html lang="de">',
+    '<head><meta charset="utf-8"><title>Infomaniak – Anmelden</title></head>',
+    '<body><form method="post" action="https://login.infomaniak.com/login"><p>Bitte melden Sie sich an.</p></form></body>',
+    '</html>',
+    '',
+  ].join('\n'),
+);
+
+function sendForeignPage(ex: Exchange): void {
+  ex.res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': FOREIGN_PAGE.length,
+    'Cache-Control': 'no-store',
+  });
+  ex.bytesSent += FOREIGN_PAGE.length;
+  ex.res.end(FOREIGN_PAGE);
 }

@@ -38,6 +38,7 @@ const ROUTES: Record<string, Handler> = {
     { ok: true }
   ),
   'POST /archive-drop': (control, body) => (control.dropFromArchives(Number(body.count ?? 1)), { ok: true }),
+  'POST /html-download': (control, body) => (control.answerDownloadsWithHtml(Number(body.count ?? 1)), { ok: true }),
   'POST /reset': (control) => (control.reset(), { ok: true }),
   'POST /session-cookie': (control) => control.issueSessionCookie(),
   'GET /requests': (control) => control.requestLog(),

@@ -48,6 +48,8 @@ export interface ReplicaControl {
   truncateNext(request: TruncateRequest): void;
   /** The next `count` attachments archives leave out the message's last attachment. */
   dropFromArchives(count: number): void;
+  /** The next `count` downloads (raw, attachment, archive) answer 200 with an HTML page instead of their bytes. */
+  answerDownloadsWithHtml(count: number): void;
   /** Mail back to the initial corpus, faults off, demo token valid again. Issued sessions stay valid. */
   reset(): void;
   issueSessionCookie(): SessionCookie;
@@ -118,6 +120,10 @@ export function createControl(deps: ControlDeps): ReplicaControl {
     dropFromArchives(count) {
       if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
       deps.faults.archivesMissingAFile = count;
+    },
+    answerDownloadsWithHtml(count) {
+      if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
+      deps.faults.downloadsAnsweredWithHtml = count;
     },
     reset() {
       deps.resetStore();

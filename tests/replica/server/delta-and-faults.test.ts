@@ -167,6 +167,20 @@ describe('faults', () => {
     expect((await r.api(pdf?.resource ?? '')).body.length).toBe(pdf?.size);
   });
 
+  it('answers the next downloads with an HTML page and status 200, then recovers', async () => {
+    const download = `/api/mail/${uuid}/folder/${INBOX}/message/3/download`;
+    const full = (await r.api(download)).body;
+    r.replica.control.answerDownloadsWithHtml(2);
+    for (let i = 0; i < 2; i++) {
+      const page = await r.api(download);
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.body.toString('utf8')).toMatch(/^<!DOCTYPE html>/);
+      expect(Number(page.headers['content-length'])).toBe(page.body.length);
+    }
+    expect((await r.api(download)).body.equals(full)).toBe(true);
+  });
+
   it('logs requests with host, path, status, bytes and auth kind', async () => {
     r.replica.control.clearRequestLog();
     await r.api('/api/ping-with-auth');
@@ -211,6 +225,10 @@ describe('control HTTP server', () => {
     expect((await r.api('/api/ping-with-auth')).status).toBe(503);
     await controlCall(url, 'POST', '/truncate', { count: 1, bytes: 5, mode: 'short' });
     expect((await r.api(`/api/mail/${uuid}/folder/${INBOX}/message/1/download`)).body.length).toBe(5);
+    await controlCall(url, 'POST', '/html-download', { count: 1 });
+    expect((await r.api(`/api/mail/${uuid}/folder/${INBOX}/message/1/download`)).headers['content-type']).toMatch(
+      /^text\/html/,
+    );
     await controlCall(url, 'POST', '/latency', { ms: 0 });
 
     expect((await controlCall<RequestLogEntry[]>(url, 'GET', '/requests')).json.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
-// Faults tests switch on through the control interface: slow API, failing API, cut-short downloads. Each is
+// Faults tests switch on through the control interface: slow API, failing API, cut-short downloads, downloads
+// answered with an HTML page. Each is
 // consumed request by request so a test can say "the next two calls fail" and then see recovery.
 
 export type TruncationMode = 'cut' | 'short';
@@ -28,6 +29,8 @@ export class FaultPlan {
   signedOutAnswer: SignedOutAnswer = 'status';
   /** The next attachments archives leave out their last file: a server bug the extension must not pass on. */
   archivesMissingAFile = 0;
+  /** The next downloads answer 200 with an HTML page instead of their bytes (see binary-response.ts). */
+  downloadsAnsweredWithHtml = 0;
   private failures: FailureRule[] = [];
   private truncation: TruncationRule | undefined;
 
@@ -60,6 +63,7 @@ export class FaultPlan {
     this.latencyMs = 0;
     this.signedOutAnswer = 'status';
     this.archivesMissingAFile = 0;
+    this.downloadsAnsweredWithHtml = 0;
     this.failures = [];
     this.truncation = undefined;
   }

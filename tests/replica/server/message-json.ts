@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { apiUid, attachmentResource, downloadResource, messageResource } from './api-paths.ts';
+import { archivableAttachments } from './attachments-archive.ts';
 import type { StoredMessage } from './mail-store.ts';
 import {
   headerValue,
@@ -14,14 +15,16 @@ import {
 
 export interface AttachmentJson {
   uuid: string;
-  part_id: string;
+  /** A number for a top-level part ("2" → 2), a string for a nested one ("1.2"): the apps accept both. */
+  part_id: string | number;
   mime_type: string;
   encoding: string | null;
   size: number;
   name: string;
   disposition: 'inline' | 'attachment';
   content_id: string | null;
-  resource: string;
+  /** Left out for an attached message (message/rfc822): the apps treat the field as optional. */
+  resource?: string;
 }
 
 export interface BodyJson {
@@ -58,6 +61,8 @@ export interface MessageJson {
   preview: string;
   body?: BodyJson;
   attachments: AttachmentJson[];
+  /** The path of the message's attachments archive, null without attachments (a guess at what it names). */
+  attachments_resources: string | null;
   headers: Record<string, string>;
   has_unsubscribe_link: boolean;
   st_uuid: string | null;
@@ -107,24 +112,39 @@ function summaryFrom(message: StoredMessage, parsed: ParsedMessage): MessageJson
     has_attachments: parsed.attachments.some((attachment) => attachment.disposition === 'attachment'),
     preview: previewOf(parsed),
     attachments: parsed.attachments.map((attachment) => attachmentJson(message, attachment)),
+    attachments_resources: archivableAttachments(parsed.attachments).length
+      ? `${messageResource(mailbox, folder, uid)}/attachmentsArchive`
+      : null,
     headers: spam === undefined ? {} : { 'x-infomaniak-spam': spam },
     has_unsubscribe_link: headerValue(parsed.headers, 'list-unsubscribe') !== undefined,
     st_uuid: null,
   };
 }
 
+/**
+ * The variants Infomaniak's apps are written to accept (ios-kMail `Attachment.swift`), served so clients meet them:
+ * a top-level part id as a number, and no `resource` for an attached message. Which attachments the real server
+ * sends that way is not known; see the README's guesses.
+ */
 function attachmentJson(message: StoredMessage, attachment: ParsedAttachment): AttachmentJson {
-  return {
+  const json: AttachmentJson = {
     uuid: createHash('sha256').update(`${message.key}:${attachment.partId}`).digest('hex').slice(0, 32),
-    part_id: attachment.partId,
+    part_id: /^\d+$/.test(attachment.partId) ? Number(attachment.partId) : attachment.partId,
     mime_type: attachment.mimeType,
     encoding: attachment.encoding,
     size: attachment.size,
     name: attachment.name,
     disposition: attachment.disposition,
     content_id: attachment.contentId,
-    resource: attachmentResource(message.mailbox, message.folder, message.uid, attachment.partId),
   };
+  if (!isAttachedMessage(attachment)) {
+    json.resource = attachmentResource(message.mailbox, message.folder, message.uid, attachment.partId);
+  }
+  return json;
+}
+
+function isAttachedMessage(attachment: ParsedAttachment): boolean {
+  return attachment.mimeType.toLowerCase() === 'message/rfc822';
 }
 
 function bodyFor(parsed: ParsedMessage, format: PreferredFormat): BodyJson {

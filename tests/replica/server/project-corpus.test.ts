@@ -94,7 +94,11 @@ describe('project corpus through the replica API', () => {
         expect(listed, source.id).toEqual(expected);
       }
       for (const attachment of message.attachments) {
-        const file = await api(attachment.resource);
+        // Attached messages are listed without a resource of their own; the replica still serves them by part id.
+        expect(attachment.resource === undefined, `${source.id} part ${attachment.part_id}`).toBe(
+          attachment.mime_type === 'message/rfc822',
+        );
+        const file = await api(attachment.resource ?? `${message.resource}/attachment/${attachment.part_id}`);
         expect(file.status, `${source.id} part ${attachment.part_id}`).toBe(200);
         expect(file.body.length, `${source.id} part ${attachment.part_id}`).toBe(attachment.size);
       }

@@ -68,11 +68,20 @@ describe('downloadRawMessage', () => {
     expect(asked()).toBe(2);
   });
 
-  it('refuses an HTML page at once, without asking again', async () => {
-    const page = '<!DOCTYPE html>\n<html><head><title>Infomaniak – Anmelden</title></head></html>\n'.repeat(3);
-    const { api, asked } = serving(download(page, 'text/html; charset=utf-8'));
+  const page = '<!DOCTYPE html>\n<html><head><title>Infomaniak – Anmelden</title></head></html>\n'.repeat(3);
+
+  it('refuses a page labelled as a message at once, without asking again', async () => {
+    const { api, asked } = serving(download(page, 'message/rfc822'));
     await expect(downloadRawMessage(api, 'm', { ref: REF, size: SIZE })).rejects.toMatchObject({
       kind: 'bad_response',
+    });
+    expect(asked()).toBe(1);
+  });
+
+  it('takes an HTML page (the sign-in page of an expired session) for what it is: signed out', async () => {
+    const { api, asked } = serving(download(page, 'text/html; charset=utf-8'));
+    await expect(downloadRawMessage(api, 'm', { ref: REF, size: SIZE })).rejects.toMatchObject({
+      kind: 'signed_out',
     });
     expect(asked()).toBe(1);
   });

@@ -357,12 +357,13 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
     expect(await rawDownloads()).toBe(2);
   });
 
-  it('Save .eml: an HTML page in place of the message saves nothing and says the answer was not understood', async () => {
+  // The API never serves HTML: a page in place of the message is the sign-in page of an expired session.
+  it('Save .eml: an HTML page in place of the message saves nothing and offers to sign in again', async () => {
     const toolbar = await openMessage(await subject());
     await replica.answerDownloadsWithHtml(1);
     await replica.clearRequests();
     const { text, downloads } = await failingAction(toolbar, 'eml');
-    expect(text).toContain('does not understand');
+    expect(text).toContain('session has expired');
     expect(downloads).toBe(0);
     expect(await rawDownloads()).toBe(1);
   });
@@ -389,7 +390,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
     const { text, downloads } = await failingAction(toolbar, 'zip');
     // The archive was not a zip, so the browser's zip was tried, and its raw message was a page too.
     expect(await routesTaken()).toEqual({ serverArchive: true, rawMessage: true });
-    expect(text).toContain('does not understand');
+    expect(text).toContain('session has expired');
     expect(downloads).toBe(0);
   });
 });

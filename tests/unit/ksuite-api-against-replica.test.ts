@@ -116,12 +116,12 @@ describe('a raw message checked against its size and shape', () => {
     });
   });
 
-  it('refuses an HTML page served in place of the message', async () => {
+  it('refuses an HTML page served in place of the message: the sign-in page, so signed out', async () => {
     const { mailbox, ref } = await firstInboxMessage();
     const message = await client.message(mailbox.uuid, ref);
     replica.control.answerDownloadsWithHtml(1);
     await expect(downloadRawMessage(client, mailbox.uuid, { ref, size: message.size })).rejects.toMatchObject({
-      kind: 'bad_response',
+      kind: 'signed_out',
     });
   });
 });

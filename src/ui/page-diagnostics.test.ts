@@ -16,6 +16,7 @@ describe('browserFromUserAgent', () => {
     [EDGE_WINDOWS, 'Edge 137 (Windows)'],
     [FIREFOX_MAC, 'Firefox 140 (macOS)'],
     [SAFARI_MAC, 'Safari 18 (macOS)'],
+    [CHROME_LINUX.replace('Chrome/', 'HeadlessChrome/'), 'Chrome 137 headless (Linux)'],
     ['curl/8.0', 'unknown browser (unknown system)'],
   ])('%s', (userAgent, expected) => {
     expect(browserFromUserAgent(userAgent)).toBe(expected);

@@ -40,6 +40,7 @@ export function browserFromUserAgent(userAgent: string): string {
     namedVersion(userAgent, 'Edg', 'Edge') ??
     namedVersion(userAgent, 'OPR', 'Opera') ??
     namedVersion(userAgent, 'Firefox', 'Firefox') ??
+    namedVersion(userAgent, 'HeadlessChrome', 'Chrome')?.concat(' headless') ??
     namedVersion(userAgent, 'Chrome', 'Chrome') ??
     (/Safari\//.test(userAgent) ? (namedVersion(userAgent, 'Version', 'Safari') ?? 'Safari') : null) ??
     'unknown browser';

@@ -153,8 +153,12 @@ function placeToolbar(doc: Document, host: HTMLElement, message: OpenedMessage, 
   const threadToolbarRow = underThreadToolbar
     ? doc.querySelector(WEBMAIL_SELECTORS.threadToolbar)?.parentElement
     : null;
-  if (threadToolbarRow && !threadToolbarRow.contains(message.element)) threadToolbarRow.after(host);
-  else message.element.append(host);
+  if (threadToolbarRow && !threadToolbarRow.contains(message.element)) {
+    host.dataset.placement = 'thread-toolbar';
+    threadToolbarRow.after(host);
+  } else {
+    message.element.append(host);
+  }
 }
 
 const LAUNCHER_CSS = `

@@ -57,7 +57,14 @@ export function PopupPageHealth({ tabId }: { tabId: number }) {
       {copy.state === 'failed' && (
         <>
           <p class="page-health-note">{t('popupDiagnosticsCopyByHand')}</p>
-          <textarea class="page-health-text" readOnly value={copy.text} data-testid="diagnostics-text" />
+          <textarea
+            class="page-health-text"
+            readOnly
+            wrap="off"
+            value={copy.text}
+            data-testid="diagnostics-text"
+            ref={(area) => area?.select()}
+          />
         </>
       )}
     </section>

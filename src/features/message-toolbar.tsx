@@ -60,10 +60,13 @@ export function startMessageToolbars(doc: Document, services: PageServices, sign
     const opened = findOpenedMessages(doc);
     const newestWithoutFooter = opened.findLast((message) => !message.footer);
     for (const message of opened) {
-      const entry = mounted.get(message.element) ?? {
-        shadow: mount(message, message === newestWithoutFooter),
-        uid: message.uid,
-      };
+      const known = mounted.get(message.element);
+      // A footer drawn after the toolbar was placed: the toolbar moves just above it.
+      if (known && message.footer && known.shadow.host.nextElementSibling !== message.footer) {
+        delete known.shadow.host.dataset.placement;
+        message.footer.before(known.shadow.host);
+      }
+      const entry = known ?? { shadow: mount(message, message === newestWithoutFooter), uid: message.uid };
       mounted.set(message.element, entry);
       entry.shadow.host.dataset.theme = theme;
     }

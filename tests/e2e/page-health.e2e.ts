@@ -124,11 +124,13 @@ describe('the popup on the classic webmail', () => {
 describe('a message whose footer the webmail no longer draws', () => {
   it('gets its toolbar under the thread toolbar, and the popup calls the page recognised', async () => {
     const page = await browser.context.newPage();
-    await page.addInitScript(() =>
-      new MutationObserver(() =>
+    await page.addInitScript(() => {
+      const dropFooters = new MutationObserver(() =>
         document.querySelectorAll('div.mailContent-open-footer').forEach((footer) => footer.remove()),
-      ).observe(document, { subtree: true, childList: true }),
-    );
+      );
+      dropFooters.observe(document, { subtree: true, childList: true });
+      (window as { keepFooters?: () => void }).keepFooters = () => dropFooters.disconnect();
+    });
     await page.goto(`${MAIL_URL}/0`);
     const { uid } = await openMessage(page, 'inline-image-and-attachment');
     const toolbar = page.locator(`${TOOLBAR}[data-message-uid="${uid}"]`);
@@ -143,6 +145,17 @@ describe('a message whose footer the webmail no longer draws', () => {
     const popup = await openPopup();
     expect(await healthLine(popup)).toBe(READY);
     await popup.close();
+
+    // The footer is drawn after all (a slow webmail): the toolbar moves just above it.
+    await page.evaluate(() => {
+      (window as { keepFooters?: () => void }).keepFooters!();
+      const footer = document.createElement('div');
+      footer.className = 'mailContent-open-footer';
+      document.querySelector('div.message-item:last-of-type')!.append(footer);
+    });
+    await expect
+      .poll(() => toolbar.evaluate((host) => host.nextElementSibling?.matches('div.mailContent-open-footer') ?? false))
+      .toBe(true);
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { infomaniakHeaderOptions } from '../ksuite/header-defaults';
 import type { Attachment } from '../ksuite/types';
+import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
 import { messageRefFromUrl } from '../ksuite/webmail-urls';
 import { findOpenedMessages, isDarkTheme, type MessageRef, type OpenedMessage } from '../ksuite/webmail-dom';
 import { analyseHeaders } from '../mail/headers/analyse';
@@ -36,11 +37,10 @@ export function startMessageToolbars(doc: Document, services: PageServices, sign
   const mounted = new Map<HTMLElement, { shadow: ShadowHost; uid: string }>();
   const runners = new Map<string, ToolbarRunner>();
 
-  const mount = (message: OpenedMessage): ShadowHost => {
+  const mount = (message: OpenedMessage, underThreadToolbar: boolean): ShadowHost => {
     const shadow = createShadowHost('toolbar', toolbarCss + headerReportCss);
     shadow.host.dataset.messageUid = message.uid;
-    if (message.footer) message.footer.before(shadow.host);
-    else message.element.append(shadow.host);
+    placeToolbar(doc, shadow.host, message, underThreadToolbar);
     const register = (runner: ToolbarRunner | null) =>
       runner ? runners.set(message.uid, runner) : runners.delete(message.uid);
     render(<ToolbarForMessage message={message} services={services} register={register} />, shadow.root);
@@ -51,14 +51,22 @@ export function startMessageToolbars(doc: Document, services: PageServices, sign
     if (signal.aborted) return;
     const theme = isDarkTheme(doc) ? 'dark' : 'light';
     for (const [element, entry] of mounted) {
-      if (!element.isConnected) {
+      // The webmail may redraw the thread toolbar a toolbar sits under: it is put back on this scan.
+      if (!element.isConnected || !entry.shadow.host.isConnected) {
         unmount(entry.shadow);
         mounted.delete(element);
       }
     }
     const opened = findOpenedMessages(doc);
+    const newestWithoutFooter = opened.findLast((message) => !message.footer);
     for (const message of opened) {
-      const entry = mounted.get(message.element) ?? { shadow: mount(message), uid: message.uid };
+      const known = mounted.get(message.element);
+      // A footer drawn after the toolbar was placed: the toolbar moves just above it.
+      if (known && message.footer && known.shadow.host.nextElementSibling !== message.footer) {
+        delete known.shadow.host.dataset.placement;
+        message.footer.before(known.shadow.host);
+      }
+      const entry = known ?? { shadow: mount(message, message === newestWithoutFooter), uid: message.uid };
       mounted.set(message.element, entry);
       entry.shadow.host.dataset.theme = theme;
     }
@@ -133,6 +141,27 @@ export function startMessageToolbars(doc: Document, services: PageServices, sign
     { once: true },
   );
   return { scan, runnerFor: (uid: string) => runners.get(uid), runDetached };
+}
+
+/**
+ * Just above the message's footer (its reply buttons). Without a footer, the newest such message's toolbar goes
+ * under the thread's toolbar, at the top of the reading pane, where the webmail's own thread actions are; any
+ * other, or with no thread toolbar either, at the end of its message.
+ */
+function placeToolbar(doc: Document, host: HTMLElement, message: OpenedMessage, underThreadToolbar: boolean): void {
+  if (message.footer) {
+    message.footer.before(host);
+    return;
+  }
+  const threadToolbarRow = underThreadToolbar
+    ? doc.querySelector(WEBMAIL_SELECTORS.threadToolbar)?.parentElement
+    : null;
+  if (threadToolbarRow && !threadToolbarRow.contains(message.element)) {
+    host.dataset.placement = 'thread-toolbar';
+    threadToolbarRow.after(host);
+  } else {
+    message.element.append(host);
+  }
 }
 
 const LAUNCHER_CSS = `

@@ -14,6 +14,13 @@ export interface OpenedMessageDescription {
   subject: string | null;
 }
 
+/**
+ * The popup's question "does the extension recognise this page?", as a port opened to the whole tab
+ * (`tabs.connect` without a frame id): every frame's content script answers on it with its own FrameHealth
+ * (src/ksuite/page-health.ts), so the kSuite shell and the mail app in its frame are both heard.
+ */
+export const PAGE_HEALTH_PORT = 'ksuite-companion-page-health';
+
 export function isPageRequest(value: unknown): value is PageRequest {
   const type = (value as { type?: unknown } | null)?.type;
   return type === 'describe-opened-message' || type === 'run-message-action';

@@ -1,8 +1,10 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
+import { readFrameHealth } from '../ksuite/page-health';
 import { findOpenedMessages, messageRefFromElement, parseMessageUid, type MessageRef } from '../ksuite/webmail-dom';
+import { messageRefFromUrl } from '../ksuite/webmail-urls';
 import type { ToolbarAction } from '../ui/message-toolbar';
-import { isPageRequest, type OpenedMessageDescription } from './page-messages';
+import { isPageRequest, PAGE_HEALTH_PORT, type OpenedMessageDescription } from './page-messages';
 
 /** What answers a request once the page features are loaded (see webmail-page.ts). */
 export interface MessageActions {
@@ -24,7 +26,8 @@ export function startPageRequests(doc: Document, actions: () => Promise<MessageA
 
   const onMessage = (request: unknown): Promise<unknown> | undefined => {
     if (signal.aborted || !isPageRequest(request)) return undefined;
-    const opened = findOpenedMessages(doc).at(-1) ?? null;
+    // Without a message element we recognise, the message the URL names: the popup's actions still work then.
+    const opened = findOpenedMessages(doc).at(-1) ?? messageRefFromUrl(doc.location.href);
     if (request.type === 'describe-opened-message') {
       return opened ? actions().then((page) => page.describe(opened)) : undefined;
     }
@@ -38,6 +41,14 @@ export function startPageRequests(doc: Document, actions: () => Promise<MessageA
 
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+
+  // Counted when asked, from the DOM as it is now; every frame answers for itself.
+  const onConnect = (port: Browser.runtime.Port) => {
+    if (signal.aborted || port.name !== PAGE_HEALTH_PORT) return;
+    port.postMessage(readFrameHealth(doc, window.top === window));
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+  signal.addEventListener('abort', () => browser.runtime.onConnect.removeListener(onConnect), { once: true });
 }
 
 /** The message an element belongs to: an opened message, or a row of the message list. */

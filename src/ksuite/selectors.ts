@@ -1,6 +1,8 @@
+import { MAIL_ORIGIN } from './hosts';
+
 /**
  * Every CSS selector the extension uses on the kSuite webmail, in one map, so that a change of Infomaniak's
- * markup is one edit. The first two are known from a public extension for this webmail; the rest follow the
+ * markup is one edit. The first three are known from a public extension for this webmail; the rest follow the
  * Angular Material structure and are checked against the replica (tests/replica/webmail/README.md).
  */
 export const WEBMAIL_SELECTORS = {
@@ -8,11 +10,15 @@ export const WEBMAIL_SELECTORS = {
   openedMessage: 'div.message-item',
   /** The footer of an opened message (reply / forward buttons): our toolbar sits just above it. */
   openedMessageFooter: 'div.mailContent-open-footer',
+  /** The right-hand part of the opened thread's toolbar (archive, delete, …): where the toolbar goes without a footer. */
+  threadToolbar: 'div.mail-toolbar__right',
   /** A row of the message list, and a selected one. */
   listRow: '[data-thread-uid]',
   selectedListRow: '[data-thread-uid].selected, [data-thread-uid][aria-selected="true"]',
   /** The webmail's dark theme switch on <body>. */
   darkThemeBody: 'body.theme-dark',
+  /** In the kSuite shell: the frame that shows the mail app. */
+  mailAppFrame: `iframe[src^="${MAIL_ORIGIN}/"]`,
 } as const;
 
 /** The class on an opened message that names it: `mail-{shortUid}@{folderId}`. */

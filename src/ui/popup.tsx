@@ -4,6 +4,7 @@ import { isWebmailUrl, WEBMAIL_START_URL } from '../ksuite/hosts';
 import { PopupAlerts } from './alerts/popup-alerts';
 import { BrandMark } from './brand-mark';
 import { PopupMessageActions } from './popup-message-actions';
+import { PopupPageHealth } from './popup-page-health';
 import { t } from './i18n';
 import './popup.css';
 
@@ -32,6 +33,7 @@ export function Popup() {
         </button>
       )}
       {activeTab?.onWebmail && <PopupMessageActions tabId={activeTab.id} />}
+      {activeTab?.onWebmail && <PopupPageHealth tabId={activeTab.id} />}
       <PopupAlerts />
       <nav class="links">
         <button type="button" class="button" onClick={() => openInTab(browser.runtime.getURL('/inspector.html'))}>

@@ -108,7 +108,8 @@ export class ReadingPane {
       this.closeButton(),
       el('h1', { class: `mail-content-subject${text ? '' : ' no-subject'}`, text: text || '(no subject)' }),
       messages.length > 1 ? el('span', { class: 'thread-size', text: `${messages.length} messages` }) : null,
-      el('div', { class: 'mail-content-actions' }, actions),
+      // The live webmail's thread toolbar is `div.mail-toolbar__right` (docs/ksuite-webmail.md, "Markup seen live").
+      el('div', { class: 'mail-content-actions mail-toolbar__right' }, actions),
     );
     const list = el('div', { class: 'message-list' });
     for (const message of messages) list.append(this.messageItem(message));

@@ -25,8 +25,8 @@ describe('urlShape', () => {
   it.each([
     ['https://mail.infomaniak.com/0;fid=eJzz9HPyjwAABGYBgQ--', 'mail.infomaniak.com/{n};fid={id}'],
     [
-      'https://mail.infomaniak.com/1/folder/eJzz9HPyjwAABGYBgQ--/thread/4711',
-      'mail.infomaniak.com/{n}/folder/{id}/thread/{n}',
+      'https://mail.infomaniak.com/1;fid=eJzz9HPyjwAABGYBgQ--/thread/4711',
+      'mail.infomaniak.com/{n};fid={id}/thread/{n}',
     ],
     ['https://mail.infomaniak.com/0/folder/eJzz9HPyjwAABGYBgQ%3D%3D', 'mail.infomaniak.com/{n}/folder/{id}'],
     ['https://ksuite.infomaniak.com/all/mail/0', 'ksuite.infomaniak.com/all/mail/{n}'],

@@ -36,7 +36,7 @@ describe('diagnosticsText', () => {
       selectedListRow: 0,
       mailAppFrame: 1,
     },
-    urlShapes: ['ksuite.infomaniak.com/all/mail/{n}', 'mail.infomaniak.com/{n}/folder/{id}/thread/{n}'],
+    urlShapes: ['ksuite.infomaniak.com/all/mail/{n}', 'mail.infomaniak.com/{n};fid={id}/thread/{n}?ksuite-mode={…}'],
   };
 
   it('gives version, browser, page kind, URL shapes and every selector with its count', () => {
@@ -47,7 +47,7 @@ describe('diagnosticsText', () => {
         'Page: kSuite shell, message open',
         'Recognised: no, the page looks different',
         'URL: ksuite.infomaniak.com/all/mail/{n}',
-        'Frame URL: mail.infomaniak.com/{n}/folder/{id}/thread/{n}',
+        'Frame URL: mail.infomaniak.com/{n};fid={id}/thread/{n}?ksuite-mode={…}',
         'Selectors (matches):',
         '  openedMessage div.message-item: 1',
         '  openedMessageFooter div.mailContent-open-footer: 0',

@@ -99,7 +99,7 @@ describe('the popup on the classic webmail', () => {
     expect(text).toMatch(/^Browser: Chrome \d+ headless \(Linux\)$/m);
     expect(text).toContain('Page: classic mail host, message open\n');
     expect(text).toContain('Recognised: no, the page looks different\n');
-    expect(text).toContain('URL: mail.infomaniak.com/{n}/folder/{id}/thread/{n}\n');
+    expect(text).toContain('URL: mail.infomaniak.com/{n};fid={id}/thread/{n}\n');
     expect(text).toContain('  openedMessage div.message-item: 1\n');
     expect(text).toContain('  openedMessageFooter div.mailContent-open-footer: 0\n');
     expect(text).toContain('  threadToolbar div.mail-toolbar__right: 0\n');
@@ -175,7 +175,7 @@ describe('the popup on the kSuite shell', () => {
     const text = await popup.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain('Page: kSuite shell, message open\n');
     expect(text).toContain(
-      'URL: ksuite.infomaniak.com/all/mail/{n}\nFrame URL: mail.infomaniak.com/{n}/folder/{id}/thread/{n}\n',
+      'URL: ksuite.infomaniak.com/all/mail/{n}\nFrame URL: mail.infomaniak.com/{n};fid={id}/thread/{n}?ksuite-mode={…}\n',
     );
     expect(text).toContain('  openedMessageFooter div.mailContent-open-footer: 1\n');
     expect(text).toContain('  mailAppFrame iframe[src^="https://mail.infomaniak.com/"]: 1\n');

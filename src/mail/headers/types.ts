@@ -24,6 +24,12 @@ export interface HeaderAnalysisOptions {
   trustedAuthservIds?: readonly string[];
   /** Host names of the receiving side's own servers, matched against the `by` part of Received. */
   receivingHostPatterns?: readonly RegExp[];
+  /**
+   * Address ranges of the receiving side's own servers in CIDR notation ("2001:db8::/32"): a Received
+   * line from one of them is a step inside the receiving side, not the arrival from outside. Private
+   * and loopback addresses always count as inside.
+   */
+  receivingNetworks?: readonly string[];
   /** The reference time for "dated in the future"; defaults to the current time. */
   now?: Date;
   /** Decoders for spam headers beyond the built-in ones (SpamAssassin, Microsoft, Rspamd). */
@@ -270,8 +276,9 @@ export interface SpamFinding {
   /** Names of the headers the finding was read from. */
   headers: string[];
   /**
-   * True when the headers were added by the receiving side (above its entry hop); false when they
-   * were already in the message on arrival, so the sender could have written them; null when unknown.
+   * True when the headers were added by the receiving side on arrival (above the topmost Received line
+   * written outside it); false when they were already in the message, so the sender could have written
+   * them; null when unknown.
    */
   addedByReceivingSide: boolean | null;
 }

@@ -123,10 +123,11 @@ describe('Infomaniak header defaults', () => {
     expect(report.hops.hops.map((hop) => hop.entry)).toEqual([true, false]);
     expect(report.hops.hops.find((hop) => hop.entry)?.byHost).toBe('smtp-4-0000.mail.infomaniak.ch');
     const finding = report.spam.findings.find((item) => item.decoder === 'infomaniak');
+    // Appended at the very end of the block, where any sender could have written it: the report says so.
     expect(finding).toMatchObject({
       verdict: 'unknown',
       headers: ['X-Infomaniak-Routing'],
-      addedByReceivingSide: true,
+      addedByReceivingSide: false,
     });
     expect(finding?.details.map((detail) => [detail.label.key, detail.value])).toEqual([
       ['hdr_spam_detail_routing', 'alpha'],

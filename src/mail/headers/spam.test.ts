@@ -148,11 +148,7 @@ describe('combining findings', () => {
   });
 
   it('does not let a sender-written "clean" header decide the verdict', () => {
-    const senderHop = 'Received: from [198.51.100.7] by mail.example.org with ESMTPSA; Tue, 2 Jan 2024 10:11:10 +0100';
-    const report = analyse(
-      [entry, senderHop, 'X-Spam-Status: No, score=-5.0 required=5.0', 'From: a@example.org'],
-      receiving,
-    );
+    const report = analyse([entry, 'X-Spam-Status: No, score=-5.0 required=5.0', 'From: a@example.org'], receiving);
     expect(report.spam.findings[0]).toMatchObject({ verdict: 'clean', addedByReceivingSide: false });
     expect(report.spam.verdict).toBe('unknown');
   });

@@ -276,9 +276,8 @@ export interface SpamFinding {
   /** Names of the headers the finding was read from. */
   headers: string[];
   /**
-   * True when the headers were added by the receiving side on arrival (above the topmost Received line
-   * written outside it); false when they were already in the message, so the sender could have written
-   * them; null when unknown.
+   * True when the headers were added by the receiving side (above its entry hop); false when they
+   * were already in the message on arrival, so the sender could have written them; null when unknown.
    */
   addedByReceivingSide: boolean | null;
 }

@@ -2,7 +2,7 @@
  * Runs every spam decoder (built-in, then the caller's) and combines their verdicts. A decoder that
  * throws is skipped: a plug-in's bug must not cost the user the rest of the report.
  */
-import { addedOnArrival, type Arrival } from '../hops';
+import type { Arrival } from '../hops';
 import type { HeaderLookup, SpamDecoder, SpamFinding, SpamReport, SpamVerdict } from '../types';
 import { microsoftDecoder } from './microsoft';
 import { rspamdDecoder } from './rspamd';
@@ -41,14 +41,20 @@ export function analyseSpam(
   return { verdict, findings };
 }
 
+/**
+ * Spam headers count as the receiving side's only above its entry line. Unlike Authentication-Results they name no
+ * writer, and the relay that handed the message over writes its own headers just above its Received line, which is
+ * directly below the entry line.
+ */
 function addedByReceivingSide(
   headers: HeaderLookup,
   names: readonly string[],
   arrival: Arrival | null,
 ): boolean | null {
+  if (arrival === null) return null;
   const indexes = names
     .map((name) => headers.first(name)?.index)
     .filter((index): index is number => index !== undefined);
   if (indexes.length === 0) return null;
-  return addedOnArrival(arrival, Math.min(...indexes));
+  return Math.min(...indexes) < arrival.entryHeaderIndex;
 }

@@ -321,6 +321,17 @@ describe('the header inspector page', () => {
     expect(codes).toContain('forged_auth_results');
   });
 
+  it('explains in words that a message went out through Infomaniak', async () => {
+    await pasteAndWait(`${RESULTS_BELOW_ENTRY}X-Infomaniak-Routing: alpha\n`, 'Rechnung 4473');
+    const finding = page.getByTestId('spam-finding');
+    await expect.poll(() => finding.count()).toBe(1);
+    const text = await finding.textContent();
+    expect(text).toContain('Infomaniak spam filter');
+    expect(text).toContain('Routing');
+    expect(text).toContain('alpha');
+    expect(text).toContain('The message went out through Infomaniak’s mail servers.');
+  });
+
   it('sends nothing anywhere: every request of the page stays inside the extension', () => {
     const outside = requests.filter((url) => !url.startsWith(browser.extensionUrl('')) && !url.startsWith('blob:'));
     expect(outside).toEqual([]);

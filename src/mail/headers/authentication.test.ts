@@ -117,8 +117,8 @@ describe('trusting Authentication-Results', () => {
 });
 
 /**
- * Where receivers write their results. The three layouts below are taken from real headers (only names and
- * addresses replaced): each verdict is read off the header a person would point at.
+ * Where receivers write their results. The Gmail and Postfix layouts follow real headers (public list archives; only
+ * names and addresses replaced); each expected verdict is the one written in the header a person would point at.
  */
 describe('which Authentication-Results were added on arrival', () => {
   // Gmail: ARC results above its Received line; Received-SPF and Authentication-Results directly below it.

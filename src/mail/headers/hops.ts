@@ -37,10 +37,13 @@ export interface ReceivingSide {
 
 /**
  * Whether the header at `headerIndex` was added by the receiving side on arrival: above the topmost
- * Received line written outside it. That takes in headers directly above the entry line (Gmail,
- * Exchange) and directly below it (Postfix, which hides its own Received line from milters, so their
- * Authentication-Results and ARC headers land under it), but never anything below the sender's own
- * Received lines. Null when the entry is unknown.
+ * Received line written outside it. That takes in headers directly above the entry line (Exchange
+ * Online, a content filter that re-injects the message) and directly below it (Gmail; Postfix, which
+ * hides its own Received line from milters, so their Authentication-Results and ARC headers land
+ * under it), but never anything below the sender's own Received lines. With no Received line below
+ * the entry, nothing marks where the sender's part begins, so everything under it counts; callers
+ * let the topmost header win, which a copy written further down cannot outrank. Null when the entry
+ * is unknown.
  */
 export function addedOnArrival(arrival: Arrival | null, headerIndex: number): boolean | null {
   if (arrival === null) return null;
@@ -55,8 +58,9 @@ export function traceHops(receivedFields: readonly HeaderField[], receivingSide:
     receivingSide,
   );
   const entryField = entry === null ? undefined : parsed[entry]?.field;
+  const outsideField = entry === null ? undefined : parsed[entry + 1]?.field;
   const arrival: Arrival | null = entryField
-    ? { entryHeaderIndex: entryField.index, outsideHeaderIndex: parsed[(entry as number) + 1]?.field.index ?? null }
+    ? { entryHeaderIndex: entryField.index, outsideHeaderIndex: outsideField?.index ?? null }
     : null;
 
   const hops: Hop[] = [];

@@ -43,6 +43,56 @@ MIME-Version: 1.0
 Content-Type: text/html; charset=utf-8
 `;
 
+// Where Infomaniak's verdicts can sit, as a support person would paste them. The sender's side is the same in all
+// three: a relay at the shop (its own Received line), then the shop's DKIM signature and the message headers.
+const SHOP_SIDE = `Received: from app01.internal.example-shop.ch (app01.internal.example-shop.ch [192.168.10.5])
+	by smtp.example-shop.ch (Postfix) with ESMTP id 7F2A31C0042
+	for <anna.meier@muster.ch>; Tue, 14 Oct 2025 07:12:38 +0000 (UTC)`;
+const shopMessage = (
+  subject: string,
+) => `DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example-shop.ch; s=s2025; t=1760425958;
+	h=from:to:subject:date:message-id; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=;
+	b=dGhpcyBpcyBub3QgYSByZWFsIHNpZ25hdHVyZQ==
+From: Example Shop <billing@example-shop.ch>
+To: Anna Meier <anna.meier@muster.ch>
+Subject: ${subject}
+Date: Tue, 14 Oct 2025 09:12:37 +0200
+Message-ID: <${subject.replace(/\W+/g, '-')}@example-shop.ch>
+`;
+const INFOMANIAK_ENTRY = `Received: from smtp.example-shop.ch (smtp.example-shop.ch [203.0.113.25])
+	by mta-gw.infomaniak.ch (Postfix) with ESMTPS id 4cMZ1r2Wbqz9vHq
+	for <anna.meier@muster.ch>; Tue, 14 Oct 2025 09:12:40 +0200 (CEST)`;
+const INFOMANIAK_PASS = `Authentication-Results: mta-gw.infomaniak.ch;
+	spf=pass smtp.mailfrom=billing@example-shop.ch;
+	dkim=pass header.d=example-shop.ch header.s=s2025;
+	dmarc=pass (p=QUARANTINE) header.from=example-shop.ch`;
+/** Written above the entry line, as receivers do that add their own Received line first. */
+const RESULTS_ABOVE_ENTRY = `Return-Path: <billing@example-shop.ch>
+${INFOMANIAK_PASS}
+${INFOMANIAK_ENTRY}
+${SHOP_SIDE}
+${shopMessage('Rechnung 4472')}`;
+/** Postfix hides its own Received line from milters: their results land directly below it. */
+const RESULTS_BELOW_ENTRY = `Return-Path: <billing@example-shop.ch>
+${INFOMANIAK_ENTRY}
+${INFOMANIAK_PASS}
+${SHOP_SIDE}
+${shopMessage('Rechnung 4473')}`;
+/** Infomaniak's real (failing) results below its entry line, and a "passing" copy the sender wrote below its own. */
+const RESULTS_FORGED_BY_SENDER = `Return-Path: <billing@example-shop.ch>
+${INFOMANIAK_ENTRY}
+Authentication-Results: mta-gw.infomaniak.ch;
+	spf=fail smtp.mailfrom=billing@example-shop.ch;
+	dkim=fail (body hash did not verify) header.d=example-shop.ch header.s=s2025;
+	dmarc=fail (p=QUARANTINE) header.from=example-shop.ch
+${SHOP_SIDE}
+Authentication-Results: mta-gw.infomaniak.ch;
+	spf=pass smtp.mailfrom=billing@example-shop.ch;
+	dkim=pass header.d=example-shop.ch header.s=s2025;
+	dmarc=pass (p=QUARANTINE) header.from=example-shop.ch;
+	arc=pass
+${shopMessage('Rechnung 4474')}`;
+
 const corpusMessage = (id: string) => {
   const message = buildCorpus().find((candidate) => candidate.id === id);
   if (!message) throw new Error(`no corpus message ${id}`);
@@ -212,7 +262,7 @@ describe('the header inspector page', () => {
     expect(codes).toContain('forged_auth_results');
     // The file's header block lands in the box, so it can be read and edited.
     expect(await page.getByTestId('headers-input').inputValue()).toContain(
-      'Authentication-Results: mx.infomaniak.com;',
+      'Authentication-Results: mta-gw.infomaniak.ch;',
     );
   });
 
@@ -230,6 +280,56 @@ describe('the header inspector page', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+
+  /** Pastes a block and waits until the report shows it (a report of the previous input is already on the page). */
+  async function pasteAndWait(text: string, subject: string): Promise<void> {
+    await page.getByTestId('headers-input').fill(text);
+    await expect.poll(() => page.getByTestId('summary-subject').textContent()).toBe(subject);
+  }
+  const chip = (mechanism: string) => page.getByTestId(`auth-${mechanism}`);
+  const chipVerdicts = () =>
+    Promise.all(['spf', 'dkim', 'dmarc', 'arc'].map((mechanism) => chip(mechanism).getAttribute('data-verdict')));
+
+  it("trusts Infomaniak's results written above its entry hop", async () => {
+    await pasteAndWait(RESULTS_ABOVE_ENTRY, 'Rechnung 4472');
+    expect(await chipVerdicts()).toEqual(['pass', 'pass', 'pass', 'none']);
+    expect(await chip('spf').textContent()).toContain('Passed');
+    expect(await chip('spf').textContent()).toContain('checked by mta-gw.infomaniak.ch');
+    expect(await chip('dmarc').textContent()).toContain('Passed');
+  });
+
+  it("trusts Infomaniak's results directly below its entry hop, where Postfix writes them", async () => {
+    await pasteAndWait(RESULTS_BELOW_ENTRY, 'Rechnung 4473');
+    expect(await chipVerdicts()).toEqual(['pass', 'pass', 'pass', 'none']);
+    for (const mechanism of ['spf', 'dkim', 'dmarc']) {
+      expect(await chip(mechanism).textContent()).toContain('Passed');
+      expect(await chip(mechanism).textContent()).toContain('checked by mta-gw.infomaniak.ch');
+    }
+    expect(await page.getByTestId('warning').count()).toBe(0);
+  });
+
+  it('ignores a passing copy the sender wrote below its own Received line, and says so', async () => {
+    await pasteAndWait(RESULTS_FORGED_BY_SENDER, 'Rechnung 4474');
+    expect(await chipVerdicts()).toEqual(['fail', 'fail', 'fail', 'none']);
+    expect(await chip('dmarc').textContent()).toContain('Failed');
+    expect(await chip('arc').textContent()).toContain('None');
+    expect(await page.locator('.hr-note').allTextContents()).toEqual([
+      'Ignored: it claims to come from mta-gw.infomaniak.ch, but it was already in the message before the message reached your provider.',
+    ]);
+    const codes = await page.getByTestId('warning').evaluateAll((items) => items.map((item) => item.dataset.code));
+    expect(codes).toContain('forged_auth_results');
+  });
+
+  it('explains in words that a message went out through Infomaniak', async () => {
+    await pasteAndWait(`${RESULTS_BELOW_ENTRY}X-Infomaniak-Routing: alpha\n`, 'Rechnung 4473');
+    const finding = page.getByTestId('spam-finding');
+    await expect.poll(() => finding.count()).toBe(1);
+    const text = await finding.textContent();
+    expect(text).toContain('Infomaniak spam filter');
+    expect(text).toContain('Routing');
+    expect(text).toContain('alpha');
+    expect(text).toContain('The message went out through Infomaniak’s mail servers.');
   });
 
   it('sends nothing anywhere: every request of the page stays inside the extension', () => {

@@ -25,16 +25,19 @@ export function analyseHeaders(input: string | Uint8Array, options: HeaderAnalys
 
   const headers = createHeaderLookup(fields);
   const summary = summariseHeaders(headers);
-  const { trace, entryHeaderIndex } = traceHops(headers.all('Received'), options.receivingHostPatterns ?? []);
+  const { trace, arrival } = traceHops(headers.all('Received'), {
+    hostPatterns: options.receivingHostPatterns ?? [],
+    networks: options.receivingNetworks ?? [],
+  });
   const from = summary.from[0];
   const authentication = analyseAuthentication({
     headers,
-    entryHeaderIndex,
+    arrival,
     trustedAuthservIds: options.trustedAuthservIds ?? [],
     fromDomain: from ? domainOfAddress(from.address) : null,
     returnPath: summary.returnPath,
   });
-  const spam = analyseSpam(headers, entryHeaderIndex, options.spamDecoders ?? []);
+  const spam = analyseSpam(headers, arrival, options.spamDecoders ?? []);
   const warnings = collectWarnings({
     summary,
     hops: trace,

@@ -20,8 +20,10 @@ const INTERNAL = [
   '\tby mx1.example.net (Postfix) with ESMTP id 5U4Yza1Bcd',
   '\tfor <bob@example.net>; Tue,  2 Jan 2024 10:11:13 +0100 (CET)',
 ];
-const SENDER_SIDE = [
+const SENDER_HOP = [
   'Received: by mail.example.org (Postfix, from userid 1000) id 0A1B2C; Tue,  2 Jan 2024 10:11:10 +0100 (CET)',
+];
+const SENDER_HEADERS = [
   'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.org; s=s2024; t=1704186670;',
   '\th=from:to:subject:date:message-id; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=;',
   '\tb=dGhpcyBpcyBub3QgYSByZWFsIHNpZ25hdHVyZQ==',
@@ -31,6 +33,7 @@ const SENDER_SIDE = [
   'Date: Tue, 2 Jan 2024 10:11:09 +0100',
   'Message-ID: <q4@example.org>',
 ];
+const SENDER_SIDE = [...SENDER_HOP, ...SENDER_HEADERS];
 
 function message(...blocks: string[][]): string {
   return `${blocks.flat().join('\r\n')}\r\n\r\nBody\r\n`;
@@ -63,11 +66,11 @@ describe('trusting Authentication-Results', () => {
     );
   });
 
-  it('ignores a forged header below the entry hop and warns about it', () => {
+  it("ignores a forged header below the sender's own Received line and warns about it", () => {
     const forged = [
       'Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=ceo@example.org; dkim=pass header.d=example.org; dmarc=pass header.from=example.org',
     ];
-    const report = analyseHeaders(message(INTERNAL, ENTRY, forged, SENDER_SIDE), options);
+    const report = analyseHeaders(message(INTERNAL, ENTRY, SENDER_HOP, forged, SENDER_HEADERS), options);
     const header = report.authentication.resultsHeaders[0];
     expect(header).toMatchObject({
       trusted: false,
@@ -86,7 +89,7 @@ describe('trusting Authentication-Results', () => {
       'Received: from evil.example (evil.example [203.0.113.66]) by mx9.example.net with ESMTP id FAKE; Tue, 2 Jan 2024 10:11:11 +0100',
     ];
     const forgedResults = ['Authentication-Results: mx.example.net; dmarc=pass header.from=example.org'];
-    const report = analyseHeaders(message(INTERNAL, ENTRY, forgedResults, forgedHop, SENDER_SIDE), options);
+    const report = analyseHeaders(message(INTERNAL, ENTRY, forgedHop, forgedResults, SENDER_SIDE), options);
     expect(report.authentication.resultsHeaders[0]?.trusted).toBe(false);
     expect(report.hops.hops.filter((hop) => hop.entry).map((hop) => hop.byHost)).toEqual(['mx1.example.net']);
   });
@@ -110,6 +113,134 @@ describe('trusting Authentication-Results', () => {
     expect(authservIdMatches('example.net', '*.example.net')).toBe(true);
     expect(authservIdMatches('evilexample.net', '*.example.net')).toBe(false);
     expect(authservIdMatches('mx.example.net', 'mx.example.net')).toBe(true);
+  });
+});
+
+/**
+ * Where receivers write their results. The Gmail and Postfix layouts follow real headers (public list archives; only
+ * names and addresses replaced); each expected verdict is the one written in the header a person would point at.
+ */
+describe('which Authentication-Results were added on arrival', () => {
+  // Gmail: ARC results above its Received line; Received-SPF and Authentication-Results directly below it.
+  const gmail: HeaderAnalysisOptions = {
+    trustedAuthservIds: ['mx.google.com'],
+    receivingHostPatterns: [/(?:^|\.)google\.com$/i],
+    now: new Date('2024-01-03T00:00:00Z'),
+  };
+  const GMAIL = [
+    'Delivered-To: bob@gmail.example',
+    'Received: by 2002:a05:6504:1a2b:b0:2a1:1234:5678 with SMTP id abc123;',
+    '        Tue, 2 Jan 2024 01:11:14 -0800 (PST)',
+    'ARC-Authentication-Results: i=1; mx.google.com;',
+    '       dkim=pass header.i=@example.org header.s=s2024;',
+    '       spf=pass smtp.mailfrom=alice@example.org;',
+    '       dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=example.org',
+    'Return-Path: <alice@example.org>',
+    'Received: from mail.example.org (mail.example.org. [192.0.2.1])',
+    '        by mx.google.com with ESMTPS id d71si833482jab.10.2024.01.02.01.11.13',
+    '        for <bob@gmail.example>',
+    '        (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256);',
+    '        Tue, 02 Jan 2024 01:11:13 -0800 (PST)',
+    'Received-SPF: pass (google.com: domain of alice@example.org designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1;',
+    'Authentication-Results: mx.google.com;',
+    '       dkim=pass header.i=@example.org header.s=s2024 header.b=dGhpcyBp;',
+    '       spf=pass (google.com: domain of alice@example.org designates 192.0.2.1 as permitted sender) smtp.mailfrom=alice@example.org;',
+    '       dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=example.org',
+  ];
+
+  it('Gmail: results directly below its own Received line count', () => {
+    const report = analyseHeaders(message(GMAIL, SENDER_SIDE), gmail);
+    const { verdicts, resultsHeaders } = report.authentication;
+    expect(resultsHeaders).toHaveLength(1);
+    expect(resultsHeaders[0]).toMatchObject({ authservId: 'mx.google.com', trusted: true, ignoredBecause: null });
+    expect([verdicts.spf.result, verdicts.dkim.result, verdicts.dmarc.result]).toEqual(['pass', 'pass', 'pass']);
+    expect(verdicts.spf.source).toBe('authentication-results');
+    expect(report.hops.hops.find((hop) => hop.entry)?.byHost).toBe('mx.google.com');
+    expect(report.warnings.map((warning) => warning.code)).toEqual([]);
+  });
+
+  it('results directly above the entry line count (receivers that write their Received line first)', () => {
+    const report = analyseHeaders(message(INTERNAL, PASSING_RESULTS, ENTRY, SENDER_SIDE), options);
+    expect(report.authentication.resultsHeaders[0]?.trusted).toBe(true);
+    expect(report.authentication.verdicts.dmarc.result).toBe('pass');
+  });
+
+  // Postfix hides its own Received line from milters: their headers land under it, one method per header, while a
+  // content filter that re-injects the message adds its results above. (The layout of lore.kernel.org's archive.)
+  const POSTFIX = [
+    'Received: from localhost.localdomain (localhost.localdomain [127.0.0.1])',
+    '\tby mx1.example.net (Postfix) with ESMTP id 906F086346;',
+    '\tTue,  2 Jan 2024 09:11:16 +0000 (UTC)',
+    'Authentication-Results: mx.example.net;',
+    '\tdkim=pass (1024-bit key) header.d=example.org header.i=@example.org header.b="dGhpcyBp"',
+    'Received: from mail.example.org (mail.example.org [192.0.2.1])',
+    '\t(using TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits))',
+    '\t(No client certificate requested)',
+    '\tby mx1.example.net (Postfix) with ESMTPS id D0C9E2505A3',
+    '\tfor <bob@example.net>; Tue,  2 Jan 2024 09:11:12 +0000 (UTC)',
+    'Authentication-Results: mx.example.net; arc=none smtp.client-ip=192.0.2.1',
+    'ARC-Seal: i=1; a=rsa-sha256; d=example.net; s=arc-2024; t=1704186676; cv=none; b=YQ==',
+    'Authentication-Results: mx.example.net; dmarc=pass (p=none dis=none) header.from=example.org',
+    'Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=example.org',
+  ];
+
+  it('Postfix: results directly below the entry line count, each method from its own header', () => {
+    const report = analyseHeaders(message(POSTFIX, SENDER_SIDE), options);
+    const { verdicts, resultsHeaders } = report.authentication;
+    expect(resultsHeaders.map((header) => header.trusted)).toEqual([true, true, true, true]);
+    expect(verdicts.spf).toMatchObject({
+      result: 'pass',
+      reason: { key: 'hdr_reason_spf_pass', substitutions: ['example.org', 'mx.example.net'] },
+    });
+    expect(verdicts.dkim.result).toBe('pass');
+    expect(verdicts.dmarc.result).toBe('pass');
+    expect(verdicts.arc.result).toBe('none');
+    expect(report.hops.hops.find((hop) => hop.entry)?.fromHost).toBe('mail.example.org');
+    expect(report.warnings.map((warning) => warning.code)).toEqual([]);
+  });
+
+  it("a forged header below the sender's own Received line never counts, even next to real ones", () => {
+    const failing = [
+      'Authentication-Results: mx.example.net; spf=fail smtp.mailfrom=alice@example.org',
+      'Authentication-Results: mx.example.net; dmarc=fail header.from=example.org',
+    ];
+    const forged = [
+      'Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=alice@example.org; dkim=pass header.d=example.org; dmarc=pass header.from=example.org; arc=pass',
+    ];
+    const report = analyseHeaders(message(INTERNAL, ENTRY, failing, SENDER_HOP, forged, SENDER_HEADERS), options);
+    const { verdicts, resultsHeaders } = report.authentication;
+    expect(resultsHeaders.map((header) => header.trusted)).toEqual([true, true, false]);
+    expect(resultsHeaders[2]?.ignoredBecause).toEqual({
+      key: 'hdr_ar_ignored_below_entry',
+      substitutions: ['mx.example.net'],
+    });
+    expect(verdicts.spf.result).toBe('fail');
+    expect(verdicts.dmarc.result).toBe('fail');
+    // The mechanisms only the forged header mentions are not taken from it either.
+    expect(verdicts.dkim).toMatchObject({ result: 'neutral', source: 'headers-only' });
+    expect(verdicts.arc).toMatchObject({ result: 'none', source: 'headers-only' });
+    expect(report.warnings.map((warning) => warning.code)).toContain('forged_auth_results');
+  });
+
+  it('when several trusted headers report a method, the topmost decides it', () => {
+    const above = ['Authentication-Results: mx.example.net; dmarc=fail header.from=example.org'];
+    const below = [
+      'Authentication-Results: mx.example.net; dmarc=pass header.from=example.org; spf=pass smtp.mailfrom=alice@example.org',
+    ];
+    const report = analyseHeaders(message(INTERNAL, above, ENTRY, below, SENDER_SIDE), options);
+    expect(report.authentication.resultsHeaders.map((header) => header.trusted)).toEqual([true, true]);
+    expect(report.authentication.verdicts.dmarc.result).toBe('fail');
+    expect(report.authentication.verdicts.spf.result).toBe('pass');
+  });
+
+  it('with no Received line below the entry, headers under it count, but the topmost still decides', () => {
+    // A client that talked to the receiving side directly: nothing below the entry line says where the
+    // sender's part begins, so a copy the sender wrote further down cannot be told apart, only outranked.
+    const results = ['Authentication-Results: mx.example.net; spf=fail smtp.mailfrom=alice@example.org'];
+    const copy = ['Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=alice@example.org'];
+    const report = analyseHeaders(message(INTERNAL, ENTRY, results, copy, SENDER_HEADERS), options);
+    expect(report.authentication.resultsHeaders.map((header) => header.trusted)).toEqual([true, true]);
+    expect(report.authentication.verdicts.spf.result).toBe('fail');
   });
 });
 
@@ -174,11 +305,11 @@ describe('verdicts', () => {
     expect(verdicts.arc).toMatchObject({ result: 'none', reason: { key: 'hdr_reason_arc_absent' } });
   });
 
-  it('does not use a Received-SPF the sender wrote below the entry hop', () => {
+  it('does not use a Received-SPF the sender wrote below its own Received line', () => {
     const forgedSpf = [
       'Received-SPF: pass (mx1.example.net: domain of alice@example.org designates 192.0.2.1 as permitted sender)',
     ];
-    const report = analyseHeaders(message(INTERNAL, ENTRY, forgedSpf, SENDER_SIDE), options);
+    const report = analyseHeaders(message(INTERNAL, ENTRY, SENDER_HOP, forgedSpf, SENDER_HEADERS), options);
     expect(report.authentication.verdicts.spf).toMatchObject({
       result: 'none',
       reason: { key: 'hdr_reason_spf_not_checked' },

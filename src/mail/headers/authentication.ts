@@ -2,14 +2,17 @@
  * One verdict per mechanism (SPF, DKIM, DMARC, ARC), from the results the receiving side recorded.
  *
  * Anyone can write an Authentication-Results header into a message before sending it. Results count
- * only when the authserv-id is one the caller trusts AND the header sits above the hop where the
- * message entered the receiving side (so it was added after arrival). Everything else is listed
+ * only when the authserv-id is one the caller trusts AND the header was added on arrival: above the
+ * topmost Received line written outside the receiving side, i.e. directly above or directly below
+ * the entry hop's line, never below the sender's own Received lines (see `addedOnArrival`). When
+ * several trusted headers report a mechanism, the topmost decides it. Everything else is listed
  * with the reason it was ignored, and the verdicts fall back to what the headers alone can tell.
  */
 import type { HeaderField } from '../header-block';
 import { domainOfAddress } from './addresses';
 import { parseAuthenticationResults, propertyValue } from './authentication-results';
 import { alignmentWith } from './domains';
+import { addedOnArrival, type Arrival } from './hops';
 import { REASON_RESULTS, reportText, type HeaderMessageKey } from './messages';
 import { parseReceivedSpf } from './received-spf';
 import { buildArcChain, parseDkimSignature } from './signatures';
@@ -28,8 +31,8 @@ import type {
 
 export interface AuthenticationContext {
   headers: HeaderLookup;
-  /** Header index of the Received line where the message entered the receiving side. */
-  entryHeaderIndex: number | null;
+  /** Where the receiving side's own headers end; null when the entry hop is unknown. */
+  arrival: Arrival | null;
   trustedAuthservIds: readonly string[];
   fromDomain: string | null;
   /** Return-Path address, for SPF alignment when no trusted result names the envelope sender. */
@@ -61,9 +64,7 @@ export function analyseAuthentication(context: AuthenticationContext): Authentic
   const dkimResults = allTrusted(trusted, 'dkim');
   const dmarcResult = firstTrusted(trusted, 'dmarc');
   const arcResult = firstTrusted(trusted, 'arc');
-  const usableReceivedSpf = receivedSpf.find(
-    (header) => context.entryHeaderIndex === null || header.headerIndex < context.entryHeaderIndex,
-  );
+  const usableReceivedSpf = receivedSpf.find((header) => addedOnArrival(context.arrival, header.headerIndex) !== false);
   const alignment = computeAlignment(context, spfResult, dkimResults, dkimSignatures, usableReceivedSpf);
   const sealers = unique(arc.instances.map((instance) => instance.seal?.domain ?? null)).join(', ');
 
@@ -96,10 +97,10 @@ function judgeResultsHeader(field: HeaderField, context: AuthenticationContext):
     header.ignoredBecause = reportText('hdr_ar_ignored_no_authserv_id');
   } else if (!context.trustedAuthservIds.some((pattern) => authservIdMatches(id, pattern))) {
     header.ignoredBecause = reportText('hdr_ar_ignored_untrusted', id);
-  } else if (context.entryHeaderIndex === null) {
+  } else if (context.arrival === null) {
     header.ignoredBecause = reportText('hdr_ar_ignored_entry_unknown', id);
-  } else if (field.index > context.entryHeaderIndex) {
-    // Below the entry hop: it was in the message before the receiving side ever saw it.
+  } else if (!addedOnArrival(context.arrival, field.index)) {
+    // Below the sender's own Received lines: it was in the message before the receiving side saw it.
     header.ignoredBecause = reportText('hdr_ar_ignored_below_entry', id);
   } else {
     header.trusted = true;

@@ -1,30 +1,67 @@
 /**
  * The delivery path: Received headers in delivery order with the time each step took, and the hop
- * where the message entered the receiving side (everything below that hop was written by servers
- * the receiving side does not control, i.e. possibly by the sender).
+ * where the message entered the receiving side. The Received line right below that hop is the
+ * topmost one written outside the receiving side; everything below it was in the message before
+ * the receiving side saw it, i.e. possibly written by the sender.
  */
 import type { HeaderField } from '../header-block';
+import { inAddressRange } from './address-ranges';
 import { parseReceived, type ParsedReceived } from './received';
 import { collectComments } from './structured-text';
 import type { Hop, HopTrace } from './types';
 
+/** Where the receiving side's own headers end. */
+export interface Arrival {
+  /** Header index of the entry hop's Received line. */
+  entryHeaderIndex: number;
+  /**
+   * Header index of the topmost Received line written outside the receiving side (the next Received
+   * below the entry line); null when the entry line is the last Received.
+   */
+  outsideHeaderIndex: number | null;
+}
+
 export interface HopAnalysis {
   trace: HopTrace;
-  /** Header index of the entry hop's Received line; null when it cannot be identified. */
-  entryHeaderIndex: number | null;
+  /** Null when the entry hop cannot be identified. */
+  arrival: Arrival | null;
+}
+
+/** What the receiving side's own servers look like in a Received line. */
+export interface ReceivingSide {
+  /** Matched against host names: `by`, and the looked-up names in the `from` comment. */
+  hostPatterns: readonly RegExp[];
+  /** CIDR ranges of its own addresses, beyond private and loopback ones. */
+  networks: readonly string[];
+}
+
+/**
+ * Whether the header at `headerIndex` was added by the receiving side on arrival: above the topmost
+ * Received line written outside it. That takes in headers directly above the entry line (Exchange
+ * Online, a content filter that re-injects the message) and directly below it (Gmail; Postfix, which
+ * hides its own Received line from milters, so their Authentication-Results and ARC headers land
+ * under it), but never anything below the sender's own Received lines. With no Received line below
+ * the entry, nothing marks where the sender's part begins, so everything under it counts; callers
+ * let the topmost header win, which a copy written further down cannot outrank. Null when the entry
+ * is unknown.
+ */
+export function addedOnArrival(arrival: Arrival | null, headerIndex: number): boolean | null {
+  if (arrival === null) return null;
+  return arrival.outsideHeaderIndex === null || headerIndex < arrival.outsideHeaderIndex;
 }
 
 /** `receivedFields` topmost first, as they appear in the header block. */
-export function traceHops(
-  receivedFields: readonly HeaderField[],
-  receivingHostPatterns: readonly RegExp[],
-): HopAnalysis {
+export function traceHops(receivedFields: readonly HeaderField[], receivingSide: ReceivingSide): HopAnalysis {
   const parsed = receivedFields.map((field) => ({ field, received: parseReceived(field.unfolded) }));
   const entry = findEntry(
     parsed.map((item) => item.received),
-    receivingHostPatterns,
+    receivingSide,
   );
-  const entryHeaderIndex = entry === null ? null : (parsed[entry]?.field.index ?? null);
+  const entryField = entry === null ? undefined : parsed[entry]?.field;
+  const outsideField = entry === null ? undefined : parsed[entry + 1]?.field;
+  const arrival: Arrival | null = entryField
+    ? { entryHeaderIndex: entryField.index, outsideHeaderIndex: outsideField?.index ?? null }
+    : null;
 
   const hops: Hop[] = [];
   let previousDated: number | null = null;
@@ -53,7 +90,7 @@ export function traceHops(
   const datedCount = hops.filter((hop) => hop.date?.epochMs != null).length;
   const totalSeconds =
     datedCount >= 2 && firstDated !== null && lastDated !== null ? (lastDated - firstDated) / 1000 : null;
-  return { trace: { hops, totalSeconds }, entryHeaderIndex };
+  return { trace: { hops, totalSeconds }, arrival };
 }
 
 /**
@@ -62,7 +99,8 @@ export function traceHops(
  * taking the oldest hop whose "by" looks like ours) means Received lines the sender forged further
  * down, naming our servers, cannot move the boundary. Returns an index into `received`.
  */
-function findEntry(received: readonly ParsedReceived[], patterns: readonly RegExp[]): number | null {
+function findEntry(received: readonly ParsedReceived[], side: ReceivingSide): number | null {
+  const patterns = side.hostPatterns;
   if (patterns.length === 0) return null;
   let entry: number | null = null;
   for (let i = 0; i < received.length; i++) {
@@ -74,7 +112,7 @@ function findEntry(received: readonly ParsedReceived[], patterns: readonly RegEx
       continue;
     }
     entry = i;
-    if (!cameFromInside(hop, patterns)) break;
+    if (!cameFromInside(hop, side)) break;
   }
   return entry;
 }
@@ -86,13 +124,15 @@ function matchesAny(host: string | null, patterns: readonly RegExp[]): boolean {
 
 /**
  * Whether the previous server is one of ours. The HELO name (first word of "from") is whatever the
- * client claimed, so only the private/loopback address or the host names the receiving server
- * looked up itself (in the comment) count.
+ * client claimed, so only the address (private, loopback or in our networks) or the host names the
+ * receiving server looked up itself (in the comment) count.
  */
-function cameFromInside(hop: ParsedReceived, patterns: readonly RegExp[]): boolean {
+function cameFromInside(hop: ParsedReceived, side: ReceivingSide): boolean {
+  const patterns = side.hostPatterns;
   if (hop.from === null) return true;
   if (hop.fromIp !== null) {
-    if (isPrivateAddress(hop.fromIp)) return true;
+    const ip = hop.fromIp;
+    if (isPrivateAddress(ip) || side.networks.some((network) => inAddressRange(ip, network))) return true;
   } else if (hop.fromHost !== null && (/^localhost(\.|$)/i.test(hop.fromHost) || matchesAny(hop.fromHost, patterns))) {
     return true;
   }

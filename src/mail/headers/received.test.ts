@@ -238,6 +238,26 @@ describe('hop trace', () => {
     expect(report.hops.totalSeconds).toBe(5);
   });
 
+  it("counts a step from the receiving side's own network as inside, even when its name was not looked up", () => {
+    const lines = [
+      'Received: from relay-0.mail.example.net (unknown [IPv6:2001:db8:7:10::a6b])',
+      '\tby relay-3.mail.example.net (Postfix) with ESMTPS id 4f4N986l7Yz8n0;',
+      '\tTue,  2 Jan 2024 11:27:40 +0100 (CET)',
+      'Received: from unknown by relay-0.mail.example.net (Postfix) with ESMTPA id 4f4N98059bz5sw;',
+      '\tTue,  2 Jan 2024 11:27:39 +0100 (CET)',
+      'Subject: x',
+    ];
+    const receivingHostPatterns = [/\.example\.net$/];
+    const entryOf = (networks: string[]) =>
+      analyseHeaders(header(lines), { receivingHostPatterns, receivingNetworks: networks }).hops.hops.find(
+        (hop) => hop.entry,
+      )?.byHost;
+    // The HELO name alone proves nothing; the address does.
+    expect(entryOf([])).toBe('relay-3.mail.example.net');
+    expect(entryOf(['2001:db8::/32'])).toBe('relay-0.mail.example.net');
+    expect(entryOf(['2001:db9::/32'])).toBe('relay-3.mail.example.net');
+  });
+
   it('has no total with fewer than two dated hops', () => {
     const report = analyseHeaders(header(['Received: by a.example; Tue, 2 Jan 2024 10:00:00 +0000', 'Subject: x']));
     expect(report.hops.totalSeconds).toBeNull();

@@ -24,6 +24,12 @@ export interface HeaderAnalysisOptions {
   trustedAuthservIds?: readonly string[];
   /** Host names of the receiving side's own servers, matched against the `by` part of Received. */
   receivingHostPatterns?: readonly RegExp[];
+  /**
+   * Address ranges of the receiving side's own servers in CIDR notation ("2001:db8::/32"): a Received
+   * line from one of them is a step inside the receiving side, not the arrival from outside. Private
+   * and loopback addresses always count as inside.
+   */
+  receivingNetworks?: readonly string[];
   /** The reference time for "dated in the future"; defaults to the current time. */
   now?: Date;
   /** Decoders for spam headers beyond the built-in ones (SpamAssassin, Microsoft, Rspamd). */

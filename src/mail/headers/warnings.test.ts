@@ -54,9 +54,10 @@ describe('warnings', () => {
     expect(find([softOnly, ENTRY, SIGNED, ...BASICS], 'spf_softfail')).toMatchObject({ severity: 'warning' });
   });
 
-  it('reports a forged Authentication-Results below the entry hop', () => {
+  it("reports a forged Authentication-Results below the sender's own Received line", () => {
     const forged = 'Authentication-Results: mx.example.net; dmarc=pass header.from=example.org';
-    expect(find([ENTRY, forged, SIGNED, ...BASICS], 'forged_auth_results')).toMatchObject({
+    const senderHop = 'Received: from [198.51.100.7] by mail.example.org with ESMTPSA; Tue, 2 Jan 2024 10:11:10 +0100';
+    expect(find([ENTRY, senderHop, forged, SIGNED, ...BASICS], 'forged_auth_results')).toMatchObject({
       severity: 'warning',
       substitutions: ['mx.example.net'],
     });

@@ -40,7 +40,6 @@ export function buildDeliveryMessage(options: DeliveryOptions = {}): Uint8Array 
     recipient: to,
     from: `mail.${domain} (mail.${domain} [192.0.2.10])`,
     at: date,
-    mta: 1,
     authResults: [`dkim=none (message not signed)`, `spf=pass smtp.mailfrom=${from.email}`],
     spam: 'ham',
   });

@@ -2,6 +2,7 @@
  * Runs every spam decoder (built-in, then the caller's) and combines their verdicts. A decoder that
  * throws is skipped: a plug-in's bug must not cost the user the rest of the report.
  */
+import type { Arrival } from '../hops';
 import type { HeaderLookup, SpamDecoder, SpamFinding, SpamReport, SpamVerdict } from '../types';
 import { microsoftDecoder } from './microsoft';
 import { rspamdDecoder } from './rspamd';
@@ -13,7 +14,7 @@ const VERDICT_WEIGHT: Record<SpamVerdict, number> = { unknown: 0, clean: 1, susp
 
 export function analyseSpam(
   headers: HeaderLookup,
-  entryHeaderIndex: number | null,
+  arrival: Arrival | null,
   extraDecoders: readonly SpamDecoder[],
 ): SpamReport {
   const findings: SpamFinding[] = [];
@@ -28,7 +29,7 @@ export function analyseSpam(
     findings.push({
       decoder: decoder.id,
       ...decoded,
-      addedByReceivingSide: addedByReceivingSide(headers, decoded.headers, entryHeaderIndex),
+      addedByReceivingSide: addedByReceivingSide(headers, decoded.headers, arrival),
     });
   }
   // Headers already in the message on arrival may be the sender's own claim ("X-Spam-Status: No").
@@ -40,15 +41,20 @@ export function analyseSpam(
   return { verdict, findings };
 }
 
+/**
+ * Spam headers count as the receiving side's only above its entry line. Unlike Authentication-Results they name no
+ * writer, and the relay that handed the message over writes its own headers just above its Received line, which is
+ * directly below the entry line.
+ */
 function addedByReceivingSide(
   headers: HeaderLookup,
   names: readonly string[],
-  entryHeaderIndex: number | null,
+  arrival: Arrival | null,
 ): boolean | null {
-  if (entryHeaderIndex === null) return null;
+  if (arrival === null) return null;
   const indexes = names
     .map((name) => headers.first(name)?.index)
     .filter((index): index is number => index !== undefined);
   if (indexes.length === 0) return null;
-  return Math.min(...indexes) < entryHeaderIndex;
+  return Math.min(...indexes) < arrival.entryHeaderIndex;
 }

@@ -22,7 +22,6 @@ function suspiciousArrival(label: string, recipient: string, at: string, host: s
     recipient,
     from: `${host} (${host} [${ip}])`,
     at,
-    mta: 7,
     authResults: [
       `dkim=pass header.d=${domain} header.s=default`,
       `spf=pass smtp.mailfrom=${mailFrom}`,

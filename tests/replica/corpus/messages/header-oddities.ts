@@ -32,7 +32,6 @@ function arrivalFor(label: string, recipient: string, at: string, senderDomain: 
     recipient,
     from: `mail.${senderDomain} (mail.${senderDomain} [203.0.113.60])`,
     at,
-    mta: 9,
     authResults: [
       `dkim=pass header.d=${senderDomain}`,
       `spf=pass smtp.mailfrom=noreply@${senderDomain}`,
@@ -154,7 +153,6 @@ function newsletterUnsubscribe(): CorpusMessage {
     recipient: ANNA,
     from: 'mta-04.news-sender.example (mta-04.news-sender.example [198.51.100.180])',
     at: '2026-09-30T06:00:07+02:00',
-    mta: 11,
     authResults: [
       'dkim=pass header.d=baumarkt-news.example header.s=nl',
       'dkim=pass header.d=news-sender.example header.s=esp',

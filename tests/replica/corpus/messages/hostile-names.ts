@@ -36,7 +36,6 @@ function attackerArrival(label: string, recipient: string, at: string) {
     recipient,
     from: 'unknown (unknown [192.0.2.200])',
     at,
-    mta: 7,
     protocol: 'ESMTP',
     authResults: [
       'dkim=none (message not signed)',

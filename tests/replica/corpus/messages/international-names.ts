@@ -52,7 +52,6 @@ function germanEncodedWords(): CorpusMessage {
     recipient: ANNA,
     from: 'mx.treuhand-mueller.example (mx.treuhand-mueller.example [203.0.113.150])',
     at: '2026-09-17T11:26:44+02:00',
-    mta: 11,
     authResults: [
       'dkim=pass header.d=treuhand-mueller.example',
       'spf=pass smtp.mailfrom=p.mueller@treuhand-mueller.example',
@@ -111,7 +110,6 @@ function frenchRfc2231(): CorpusMessage {
     recipient: LEA,
     from: 'smtp-out.atelier-lumiere.example (smtp-out.atelier-lumiere.example [198.51.100.140])',
     at: '2026-10-22T15:03:30+02:00',
-    mta: 23,
     authResults: [
       'dkim=pass header.d=atelier-lumiere.example',
       'spf=pass smtp.mailfrom=claire.dubois@atelier-lumiere.example',
@@ -167,7 +165,6 @@ function japaneseIso2022Jp(): CorpusMessage {
     recipient: SUPPORT,
     from: 'mail.sakura-trading.example (mail.sakura-trading.example [198.51.100.200])',
     at: '2026-10-09T10:12:19+02:00',
-    mta: 4,
     authResults: [
       'dkim=pass header.d=sakura-trading.example',
       'spf=pass smtp.mailfrom=m.tanaka@sakura-trading.example',
@@ -207,7 +204,6 @@ function shiftJisSubject(): CorpusMessage {
     recipient: SUPPORT,
     from: 'mail.sakura-trading.example (mail.sakura-trading.example [198.51.100.200])',
     at: '2026-11-12T01:40:09+01:00',
-    mta: 4,
     authResults: [
       'dkim=pass header.d=sakura-trading.example',
       'spf=pass smtp.mailfrom=m.tanaka@sakura-trading.example',
@@ -249,7 +245,6 @@ function duplicateNames(): CorpusMessage {
     recipient: ANNA,
     from: 'mail.contoso-bau.example (mail.contoso-bau.example [203.0.113.88])',
     at: '2026-10-29T13:13:16+01:00',
-    mta: 9,
     authResults: [
       'dkim=pass header.d=contoso-bau.example',
       'spf=pass smtp.mailfrom=sofia.kowalski@contoso-bau.example',

@@ -30,7 +30,6 @@ function singleLargeFile(): CorpusMessage {
     recipient: ANNA,
     from: 'smtp.baufirma-keller.example (smtp.baufirma-keller.example [203.0.113.10])',
     at: '2026-10-30T18:03:41+01:00',
-    mta: 11,
     authResults: [
       'dkim=pass header.d=baufirma-keller.example',
       'spf=pass smtp.mailfrom=jonas.keller@baufirma-keller.example',
@@ -93,7 +92,6 @@ function tenMediumFiles(): CorpusMessage {
     recipient: ANNA,
     from: 'mail.contoso-bau.example (mail.contoso-bau.example [203.0.113.88])',
     at: '2026-11-02T10:11:02+01:00',
-    mta: 9,
     authResults: [
       'dkim=pass header.d=contoso-bau.example',
       'spf=pass smtp.mailfrom=sofia.kowalski@contoso-bau.example',

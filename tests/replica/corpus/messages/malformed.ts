@@ -25,7 +25,6 @@ function arrival(label: string, recipient: string, at: string) {
     recipient,
     from: 'mail.kunde-brunner.example (mail.kunde-brunner.example [192.0.2.45])',
     at,
-    mta: 4,
     authResults: ['dkim=none (message not signed)', 'spf=pass smtp.mailfrom=thomas.brunner@kunde-brunner.example'],
     spam: 'ham',
   });

@@ -35,7 +35,6 @@ export function outlookTnefMessages(): CorpusMessage[] {
     recipient: SUPPORT,
     from: 'mail.contoso-bau.example (mail.contoso-bau.example [203.0.113.88])',
     at: '2026-10-26T08:47:36+01:00',
-    mta: 4,
     authResults: [
       'dkim=pass header.d=contoso-bau.example header.s=selector1',
       'spf=pass smtp.mailfrom=sofia.kowalski@contoso-bau.example',

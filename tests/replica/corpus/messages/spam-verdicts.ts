@@ -1,6 +1,6 @@
 /**
  * Spam verdicts in the header formats the inspector should recognise: Infomaniak's own `X-Infomaniak-Spam`
- * (values guessed, see ../infomaniak-trace.ts), SpamAssassin's X-Spam-Status / X-Spam-Score / X-Spam-Flag /
+ * (exactly "spam" or "ham", see ../infomaniak-trace.ts), SpamAssassin's X-Spam-Status / X-Spam-Score / X-Spam-Flag /
  * X-Spam-Level, and Microsoft's X-Forefront-Antispam-Report / X-Microsoft-Antispam.
  */
 
@@ -23,15 +23,14 @@ function spamAssassinYes(): CorpusMessage {
     recipient: ANNA,
     from: 'vps-8812.cloud-cheap.example (unknown [192.0.2.133])',
     at: '2026-10-08T02:17:48+02:00',
-    mta: 7,
     protocol: 'ESMTP',
     authResults: [
       'dkim=none (message not signed)',
-      'spf=neutral (mx.infomaniak.com: 192.0.2.133 is neither permitted nor denied by domain of winner@prize-center.example) smtp.mailfrom=winner@prize-center.example',
+      'spf=neutral (mta-gw.infomaniak.ch: 192.0.2.133 is neither permitted nor denied by domain of winner@prize-center.example) smtp.mailfrom=winner@prize-center.example',
       'dmarc=none header.from=prize-center.example',
     ],
     receivedSpf:
-      'neutral (mx.infomaniak.com: 192.0.2.133 is neither permitted nor denied by domain of winner@prize-center.example) client-ip=192.0.2.133; envelope-from=winner@prize-center.example; helo=vps-8812.cloud-cheap.example;',
+      'neutral (mta-gw.infomaniak.ch: 192.0.2.133 is neither permitted nor denied by domain of winner@prize-center.example) client-ip=192.0.2.133; envelope-from=winner@prize-center.example; helo=vps-8812.cloud-cheap.example;',
     spam: 'spam',
   });
   return defineMessage({
@@ -50,7 +49,7 @@ function spamAssassinYes(): CorpusMessage {
       `X-Spam-Status: Yes, score=7.2 required=5.0 tests=BAYES_99,BAYES_999,
 \tHTML_IMAGE_ONLY_16,HTML_MESSAGE,MIME_HTML_ONLY,RDNS_NONE,SPF_NEUTRAL,
 \tURIBL_ABUSE_SURBL autolearn=no autolearn_force=no version=4.0.1`,
-      'X-Spam-Checker-Version: SpamAssassin 4.0.1 (2024-03-26) on mta-07.infomaniak.ch',
+      'X-Spam-Checker-Version: SpamAssassin 4.0.1 (2024-03-26) on mta-gw.infomaniak.ch',
       ...arrival.headers,
       'From: "Prize Center" <winner@prize-center.example>',
       `To: ${formatAddress(ANNA_MEIER)}`,
@@ -74,7 +73,6 @@ function spamAssassinNo(): CorpusMessage {
     recipient: SUPPORT,
     from: 'mail.kunde-brunner.example (mail.kunde-brunner.example [192.0.2.45])',
     at: '2026-10-13T10:02:03+02:00',
-    mta: 4,
     authResults: [
       'dkim=pass header.d=kunde-brunner.example header.s=dkim',
       'spf=pass smtp.mailfrom=thomas.brunner@kunde-brunner.example',
@@ -122,7 +120,6 @@ function forefrontBulk(): CorpusMessage {
     recipient: LEA,
     from: 'mail-ve1eur03on2092.outbound.protection.outlook.com (mail-ve1eur03on2092.outbound.protection.outlook.com [IPv6:2001:db8:4000:fe1a::92])',
     at: '2026-11-10T13:00:09+01:00',
-    mta: 23,
     authResults: [
       'dkim=pass header.d=promo-blast.example header.s=selector2',
       'spf=pass smtp.mailfrom=offers@promo-blast.example',

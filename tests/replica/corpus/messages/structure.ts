@@ -45,7 +45,6 @@ function altWithAttachments(): CorpusMessage {
     recipient: ANNA,
     from: 'smtp.baufirma-keller.example (smtp.baufirma-keller.example [203.0.113.10])',
     at: '2026-10-12T14:20:09+02:00',
-    mta: 11,
     authResults: [
       'dkim=pass header.d=baufirma-keller.example header.s=mail2026',
       'spf=pass smtp.mailfrom=jonas.keller@baufirma-keller.example',
@@ -113,7 +112,6 @@ function inlineCidImages(): CorpusMessage {
     recipient: LEA,
     from: 'smtp-out.atelier-lumiere.example (smtp-out.atelier-lumiere.example [198.51.100.140])',
     at: '2026-10-20T10:41:33+02:00',
-    mta: 23,
     authResults: [
       'dkim=pass header.d=atelier-lumiere.example',
       'spf=pass smtp.mailfrom=claire.dubois@atelier-lumiere.example',
@@ -183,7 +181,6 @@ function inlineImageAndAttachment(): CorpusMessage {
     recipient: ANNA,
     from: 'mail.contoso-bau.example (mail.contoso-bau.example [203.0.113.88])',
     at: '2026-11-04T16:02:15+01:00',
-    mta: 9,
     authResults: [
       'dkim=pass header.d=contoso-bau.example header.s=selector1',
       'spf=pass smtp.mailfrom=sofia.kowalski@contoso-bau.example',
@@ -254,7 +251,6 @@ function forwardedRfc822(): CorpusMessage {
     recipient: SUPPORT,
     from: 'smtp.baufirma-keller.example (smtp.baufirma-keller.example [203.0.113.10])',
     at: '2026-10-01T09:30:48+02:00',
-    mta: 4,
     authResults: [
       'dkim=pass header.d=baufirma-keller.example',
       'spf=pass smtp.mailfrom=jonas.keller@baufirma-keller.example',
@@ -323,7 +319,6 @@ function forwardedRfc822WithAttachment(): CorpusMessage {
     recipient: ANNA,
     from: 'mail.contoso-bau.example (mail.contoso-bau.example [203.0.113.88])',
     at: '2026-09-22T08:05:04+02:00',
-    mta: 9,
     authResults: [
       'dkim=pass header.d=contoso-bau.example header.s=selector1',
       'spf=pass smtp.mailfrom=sofia.kowalski@contoso-bau.example',
@@ -405,7 +400,6 @@ function forwardedTwice(): CorpusMessage {
     recipient: LEA,
     from: 'mail.contoso-bau.example (mail.contoso-bau.example [203.0.113.88])',
     at: '2026-10-27T11:30:03+01:00',
-    mta: 23,
     authResults: [
       'dkim=pass header.d=contoso-bau.example',
       'spf=pass smtp.mailfrom=sofia.kowalski@contoso-bau.example',

@@ -2,7 +2,7 @@
  * Trace and authentication headers as the header inspector meets them: long Received chains in the styles of
  * different MTAs (Exim, sendmail, qmail, Postfix, a Go MTA, Exchange Online, Gmail), with the irregularities found
  * in the wild; Authentication-Results with every verdict; DKIM signatures, an ARC chain, Received-SPF; and a forged
- * Authentication-Results below the hop where the message entered Infomaniak, which must not be trusted.
+ * Authentication-Results below the sender's own Received line, which must not be trusted.
  *
  * All IP addresses are from the documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,
  * 2001:db8::/32). Host names of the big providers imitate their naming style only.
@@ -42,13 +42,12 @@ function longMixedChain(): CorpusMessage {
     recipient: ANNA,
     from: `edge.${provider} (edge.${provider} [IPv6:2001:db8:0:5::25])`,
     at: '2026-10-06T09:16:03+02:00',
-    mta: 11,
     authResults: [
       'dkim=pass (2048-bit key; unprotected) header.d=baufirma-keller.example header.i=@baufirma-keller.example header.b="dG9rZW4x"',
-      `spf=pass (mx.infomaniak.com: domain of jonas.keller@baufirma-keller.example designates 2001:db8:0:5::25 as permitted sender) smtp.mailfrom=jonas.keller@baufirma-keller.example smtp.helo=edge.${provider}`,
+      `spf=pass (mta-gw.infomaniak.ch: domain of jonas.keller@baufirma-keller.example designates 2001:db8:0:5::25 as permitted sender) smtp.mailfrom=jonas.keller@baufirma-keller.example smtp.helo=edge.${provider}`,
       'dmarc=pass (p=QUARANTINE sp=QUARANTINE dis=NONE) header.from=baufirma-keller.example',
     ],
-    receivedSpf: `pass (mx.infomaniak.com: domain of jonas.keller@baufirma-keller.example designates 2001:db8:0:5::25 as permitted sender) client-ip=2001:db8:0:5::25; envelope-from=jonas.keller@baufirma-keller.example; helo=edge.${provider};`,
+    receivedSpf: `pass (mta-gw.infomaniak.ch: domain of jonas.keller@baufirma-keller.example designates 2001:db8:0:5::25 as permitted sender) client-ip=2001:db8:0:5::25; envelope-from=jonas.keller@baufirma-keller.example; helo=edge.${provider};`,
     spam: 'ham',
   });
   return defineMessage({
@@ -109,15 +108,14 @@ function office365ViaList(): CorpusMessage {
     recipient: SUPPORT,
     from: `${list} (${list} [203.0.113.201])`,
     at: '2026-10-21T14:03:19+02:00',
-    mta: 4,
     authResults: [
       'dkim=fail reason="body hash did not verify" (2048-bit key) header.d=contoso-bau.example header.i=@contoso-bau.example header.s=selector1 header.b="Y29udG9z"',
       `dkim=pass (2048-bit key) header.d=${list} header.i=@${list} header.s=list2026 header.b="bGlzdDIw"`,
-      `spf=pass (mx.infomaniak.com: domain of bauforum-bounces@${list} designates 203.0.113.201 as permitted sender) smtp.mailfrom=bauforum-bounces@${list}`,
+      `spf=pass (mta-gw.infomaniak.ch: domain of bauforum-bounces@${list} designates 203.0.113.201 as permitted sender) smtp.mailfrom=bauforum-bounces@${list}`,
       'dmarc=fail reason="SPF not aligned (relaxed), DKIM not aligned (relaxed)" (p=QUARANTINE dis=NONE) header.from=contoso-bau.example',
       `arc=pass ("${list}:s=arc2026:i=2")`,
     ],
-    receivedSpf: `pass (mx.infomaniak.com: domain of bauforum-bounces@${list} designates 203.0.113.201 as permitted sender) client-ip=203.0.113.201; envelope-from=bauforum-bounces@${list};`,
+    receivedSpf: `pass (mta-gw.infomaniak.ch: domain of bauforum-bounces@${list} designates 203.0.113.201 as permitted sender) client-ip=203.0.113.201; envelope-from=bauforum-bounces@${list};`,
     spam: 'ham',
   });
   const listSigned = '2026-10-21T14:03:17+02:00';
@@ -225,14 +223,13 @@ function gmailWorkspace(): CorpusMessage {
     recipient: LEA,
     from: 'mail-ej1-f41.google.com (mail-ej1-f41.google.com [198.51.100.41])',
     at: '2026-10-10T12:41:28+02:00',
-    mta: 23,
     authResults: [
       'dkim=pass (2048-bit key; unprotected) header.d=bianchi-design.example header.i=@bianchi-design.example header.s=google header.b="QmlhbmNo"',
-      'spf=pass (mx.infomaniak.com: domain of marco@bianchi-design.example designates 198.51.100.41 as permitted sender) smtp.mailfrom=marco@bianchi-design.example',
+      'spf=pass (mta-gw.infomaniak.ch: domain of marco@bianchi-design.example designates 198.51.100.41 as permitted sender) smtp.mailfrom=marco@bianchi-design.example',
       'dmarc=pass (p=NONE sp=NONE dis=NONE) header.from=bianchi-design.example',
     ],
     receivedSpf:
-      'pass (mx.infomaniak.com: domain of marco@bianchi-design.example designates 198.51.100.41 as permitted sender) client-ip=198.51.100.41; envelope-from=marco@bianchi-design.example; helo=mail-ej1-f41.google.com;',
+      'pass (mta-gw.infomaniak.ch: domain of marco@bianchi-design.example designates 198.51.100.41 as permitted sender) client-ip=198.51.100.41; envelope-from=marco@bianchi-design.example; helo=mail-ej1-f41.google.com;',
     spam: 'ham',
   });
   const pdt = (local: string): string => mailDate(local, { zoneComment: '(PDT)' });
@@ -297,19 +294,18 @@ function everyVerdict(): CorpusMessage {
     recipient: ANNA,
     from: 'out-7.esp-mailer.example (out-7.esp-mailer.example [192.0.2.77])',
     at: '2026-11-05T07:30:04+01:00',
-    mta: 11,
     authResults: [
       'dkim=pass (2048-bit key; unprotected) header.d=newsletter.velo-club.example header.i=@newsletter.velo-club.example header.s=k1 header.a=rsa-sha256 header.b="Zx1qV3Lm"',
       'dkim=pass (ed25519 key) header.d=newsletter.velo-club.example header.s=ed1 header.a=ed25519-sha256',
       'dkim=fail reason="signature verification failed" (1024-bit key; insecure key) header.d=esp-mailer.example header.i=@esp-mailer.example header.s=s1024 header.b="aa7Q2e9w"',
       'dkim=neutral (body hash did not verify) header.d=velo-club.example header.s="old"',
-      'spf=softfail (mx.infomaniak.com: domain of transitioning bounce+a1b2@esp-mailer.example does not designate 192.0.2.77 as permitted sender) smtp.mailfrom=bounce+a1b2@esp-mailer.example smtp.helo=out-7.esp-mailer.example',
+      'spf=softfail (mta-gw.infomaniak.ch: domain of transitioning bounce+a1b2@esp-mailer.example does not designate 192.0.2.77 as permitted sender) smtp.mailfrom=bounce+a1b2@esp-mailer.example smtp.helo=out-7.esp-mailer.example',
       'dmarc=none (p=NONE sp=NONE dis=NONE) header.from=velo-club.example',
       'bimi=none (No BIMI records found)',
       'arc=none',
     ],
     receivedSpf:
-      'softfail (mx.infomaniak.com: domain of transitioning bounce+a1b2@esp-mailer.example does not designate 192.0.2.77 as permitted sender) client-ip=192.0.2.77; envelope-from="bounce+a1b2@esp-mailer.example"; helo=out-7.esp-mailer.example;',
+      'softfail (mta-gw.infomaniak.ch: domain of transitioning bounce+a1b2@esp-mailer.example does not designate 192.0.2.77 as permitted sender) client-ip=192.0.2.77; envelope-from="bounce+a1b2@esp-mailer.example"; helo=out-7.esp-mailer.example;',
     spam: 'ham',
   });
   return defineMessage({
@@ -369,8 +365,6 @@ function errorVerdicts(): CorpusMessage {
     recipient: SUPPORT,
     from: 'relay.bulkmail-relay.example (relay.bulkmail-relay.example [198.51.100.99])',
     at: '2026-09-24T22:10:31+02:00',
-    mta: 2,
-    authservId: 'mta-gw.infomaniak.ch',
     authResults: [
       'spf=temperror (mta-gw.infomaniak.ch: error in processing during lookup of rechnung@swiss-billing.example: DNS timeout) smtp.mailfrom=rechnung@swiss-billing.example',
       'dkim=permerror (no key for signature) header.d=swiss-billing.example header.s=missing header.b="bWlzc2lu"',
@@ -407,7 +401,8 @@ function errorVerdicts(): CorpusMessage {
 
 /**
  * A phishing attempt that brings its own "passing" Authentication-Results (and Received-SPF). They sit below the
- * entry hop into Infomaniak, so they were written by the sender and must be ignored; the real verdicts are above.
+ * sender's own Received line, so they were written before the message reached Infomaniak and must be ignored; the
+ * real verdicts are directly below Infomaniak's entry hop.
  */
 function forgedBelowEntry(): CorpusMessage {
   const id = 'auth-results-forged-below-entry';
@@ -418,15 +413,14 @@ function forgedBelowEntry(): CorpusMessage {
     recipient: ANNA,
     from: 'mail.cheap-hosting.example (unknown [192.0.2.200])',
     at: '2026-10-16T06:55:15+02:00',
-    mta: 7,
     protocol: 'ESMTP',
     authResults: [
       'dkim=none (message not signed)',
-      'spf=fail (mx.infomaniak.com: domain of service@bank.example does not designate 192.0.2.200 as permitted sender) smtp.mailfrom=service@bank.example',
+      'spf=fail (mta-gw.infomaniak.ch: domain of service@bank.example does not designate 192.0.2.200 as permitted sender) smtp.mailfrom=service@bank.example',
       'dmarc=fail reason="No valid SPF, No valid DKIM" (p=REJECT sp=REJECT dis=QUARANTINE) header.from=bank.example',
     ],
     receivedSpf:
-      'fail (mx.infomaniak.com: domain of service@bank.example does not designate 192.0.2.200 as permitted sender) client-ip=192.0.2.200; envelope-from=service@bank.example; helo=mail.cheap-hosting.example;',
+      'fail (mta-gw.infomaniak.ch: domain of service@bank.example does not designate 192.0.2.200 as permitted sender) client-ip=192.0.2.200; envelope-from=service@bank.example; helo=mail.cheap-hosting.example;',
     spam: 'ham',
   });
   return defineMessage({
@@ -440,16 +434,16 @@ function forgedBelowEntry(): CorpusMessage {
     headers: [
       'Return-Path: <service@bank.example>',
       ...arrival.headers,
-      // Forged: added by the sender before the message reached Infomaniak.
-      `Authentication-Results: mx.infomaniak.com;
-\tdkim=pass header.d=bank.example header.i=@bank.example header.s=sel1;
-\tspf=pass smtp.mailfrom=service@bank.example;
-\tdmarc=pass (p=REJECT) header.from=bank.example`,
-      'Received-SPF: pass (mx.infomaniak.com: domain of service@bank.example designates 192.0.2.200 as permitted sender) client-ip=192.0.2.200;',
-      'X-Spam-Status: No, score=-5.0 required=5.0 tests=ALL_TRUSTED autolearn=ham',
       `Received: from [10.8.0.14] (unknown [10.8.0.14])
 \tby mail.cheap-hosting.example (Postfix) with ESMTPSA id ${postfixQueueId(`${id}:origin`)}
 \tfor <anna.meier@muster.example>; ${mailDate('2026-10-16T04:55:13Z', { padDay: 'space', zoneComment: '(UTC)' })}`,
+      // Forged: written by the sender into the message, so below its own relay's Received line.
+      `Authentication-Results: mta-gw.infomaniak.ch;
+\tdkim=pass header.d=bank.example header.i=@bank.example header.s=sel1;
+\tspf=pass smtp.mailfrom=service@bank.example;
+\tdmarc=pass (p=REJECT) header.from=bank.example`,
+      'Received-SPF: pass (mta-gw.infomaniak.ch: domain of service@bank.example designates 192.0.2.200 as permitted sender) client-ip=192.0.2.200;',
+      'X-Spam-Status: No, score=-5.0 required=5.0 tests=ALL_TRUSTED autolearn=ham',
       'From: "Bank Kundendienst" <service@bank.example>',
       `To: ${formatAddress(ANNA_MEIER)}`,
       `Subject: ${encodeWords(subject, 'utf-8', 'B')}`,

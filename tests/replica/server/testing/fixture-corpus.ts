@@ -60,7 +60,7 @@ const withAttachments = crlf([
   'List-Unsubscribe: <mailto:unsubscribe@example.com>',
   'X-Infomaniak-Spam: ham',
   'DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=sel; b=AAAA',
-  'Authentication-Results: mx.infomaniak.com; dkim=pass header.d=example.com',
+  'Authentication-Results: mta-gw.infomaniak.ch; dkim=pass header.d=example.com',
   'MIME-Version: 1.0',
   'Content-Type: multipart/mixed; boundary="outer"',
   '',

@@ -60,7 +60,7 @@ describe('alerts in the popup and the options page', () => {
     await latest.first().click();
     const webmail = await opened;
     await webmail.waitForLoadState();
-    expect(webmail.url()).toMatch(/^https:\/\/mail\.infomaniak\.com\/\d+\/folder\/[^/]+\/thread\/\d+$/);
+    expect(webmail.url()).toMatch(/^https:\/\/mail\.infomaniak\.com\/\d+;fid=[^/]+\/thread\/\d+$/);
     await expect.poll(() => webmail.locator('div.message-item').count(), EVENTUALLY).toBeGreaterThan(0);
     await webmail.close();
   });

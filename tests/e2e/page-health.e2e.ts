@@ -4,7 +4,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
-import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import { CHROME_BUILD, type ExtensionBrowser } from './support/launch';
 
 // The popup's line on whether the extension recognised the webmail tab, and "Copy diagnostics", in the shipped
@@ -164,7 +164,7 @@ describe('the popup on the kSuite shell', () => {
   it('takes the shell and the mail app in its frame together', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${KSUITE_URL}/all/mail/0`);
-    const frame = await mailFrame(page);
+    const frame = await waitForMailFrame(page);
     await openMessage(frame, 'inline-image-and-attachment');
     await frame.locator(TOOLBAR).waitFor();
     await page.bringToFront();
@@ -183,16 +183,3 @@ describe('the popup on the kSuite shell', () => {
     await page.close();
   });
 });
-
-async function mailFrame(page: Page): Promise<Frame> {
-  await page.waitForSelector('iframe');
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(MAIL_URL));
-    if (frame) {
-      await frame.waitForSelector('[data-thread-uid]');
-      return frame;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the kSuite shell did not load the mail app in an iframe');
-}

@@ -3,7 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ANNA, LEA } from '../replica/corpus/mailboxes';
 import { savedFileOf, unzip } from './support/downloads';
-import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 
@@ -112,12 +112,9 @@ describe('the second mailbox, opened by its real folder URL', () => {
   it('and in the kSuite shell, which frames the mail app with its own query', async () => {
     page = await browser.context.newPage();
     await page.goto(`${KSUITE_URL}/all/mail/1`);
-    await page.waitForSelector('iframe');
-    let frame: Frame | undefined;
-    await expect.poll(() => (frame = page.frames().find((f) => f.url().startsWith(MAIL_URL))) !== undefined).toBe(true);
-    await frame!.locator('[data-thread-uid]').first().waitFor();
-    expect(new URL(frame!.url()).searchParams.get('ksuite-mode')).not.toBeNull();
-    const toolbar = await openLeasMessage(frame!);
+    const frame = await waitForMailFrame(page);
+    expect(new URL(frame.url()).searchParams.get('ksuite-mode')).not.toBeNull();
+    const toolbar = await openLeasMessage(frame);
     await replica.clearRequests();
 
     const eml = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());

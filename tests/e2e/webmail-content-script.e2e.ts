@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { savedFileOf } from './support/downloads';
-import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 
 let browser: ExtensionBrowser;
@@ -209,19 +209,6 @@ describe('the content script in the kSuite shell (ksuite.infomaniak.com)', () =>
     await page.close();
   });
 });
-
-async function waitForMailFrame(page: Page): Promise<Frame> {
-  await page.waitForSelector('iframe');
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(MAIL_URL));
-    if (frame) {
-      await frame.waitForSelector('[data-thread-uid]');
-      return frame;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the kSuite shell did not load the mail app in an iframe');
-}
 
 /** Folder ids contain characters such as '=' or '-' that are fine in a class but need escaping in a selector. */
 function cssEscape(value: string): string {

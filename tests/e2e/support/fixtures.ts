@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './launch';
 import { ReplicaClient } from './replica-client';
@@ -29,4 +29,18 @@ export async function freshInboxPage(browser: ExtensionBrowser, previous?: Page)
   await page.goto(`${MAIL_URL}/0`);
   await page.locator('[data-thread-uid]').first().waitFor();
   return page;
+}
+
+/** The kSuite shell's mail iframe, once the mail app in it shows its list. */
+export async function waitForMailFrame(page: Page): Promise<Frame> {
+  await page.waitForSelector('iframe');
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(MAIL_URL));
+    if (frame) {
+      await frame.waitForSelector('[data-thread-uid]');
+      return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the kSuite shell did not load the mail app in an iframe');
 }

@@ -12,5 +12,7 @@ export const SOURCES_FOR_REVIEWERS: readonly string[] = [
   'assets',
   'entrypoints',
   'public',
+  // `npm ci` runs scripts/generate-confusables.ts (postinstall).
+  'scripts',
   'src',
 ];

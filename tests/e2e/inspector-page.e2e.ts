@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { domainToASCII } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { headersFileName } from '../../src/ui/header-report/report-file-name';
@@ -330,6 +331,29 @@ describe('the header inspector page', () => {
     expect(text).toContain('Routing');
     expect(text).toContain('alpha');
     expect(text).toContain('The message went out through Infomaniak’s mail servers.');
+  });
+
+  it('warns of a sender domain spelled with a Lisu letter that looks like the P of PayPal', async () => {
+    // "ꓑ" is LISU LETTER PA; a header carries the domain in its xn-- form, as every IDN travels.
+    const lookalike = 'ꓑaypal.example';
+    const sent = domainToASCII(lookalike);
+    await pasteAndWait(
+      `Return-Path: <service@${sent}>
+${INFOMANIAK_ENTRY}
+From: PayPal <service@${sent}>
+To: Anna Meier <anna.meier@muster.ch>
+Subject: Konto eingeschränkt
+Date: Tue, 14 Oct 2025 09:12:37 +0200
+Message-ID: <limited-4475@${sent}>
+`,
+      'Konto eingeschränkt',
+    );
+    const warning = page.locator('[data-testid="warning"][data-code="lookalike_brand"]');
+    await expect.poll(() => warning.count()).toBe(1);
+    expect(await warning.getAttribute('data-severity')).toBe('error');
+    const text = await warning.textContent();
+    expect(text).toContain(lookalike);
+    expect(text).toContain('looks like paypal');
   });
 
   it('sends nothing anywhere: every request of the page stays inside the extension', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentWith, organisationalDomain } from './domains';
+import { alignmentWith, differentOrganisations, organisationalDomain } from './domains';
 import { DEFAULT_LOOKALIKE_BRANDS, findDomainConcerns } from './lookalike';
 import { decodePunycode, domainToUnicode } from './punycode';
 
@@ -17,6 +17,39 @@ describe('organisationalDomain', () => {
     ['localhost', 'localhost'],
   ])('%s → %s', (domain, expected) => {
     expect(organisationalDomain(domain)).toBe(expected);
+  });
+
+  // Worked out by hand from the Public Suffix List: the rule with the most labels wins, an exception rule ("!")
+  // beats a wildcard ("*") and makes its own name registrable, and the organisation is the winning suffix plus
+  // one label.
+  it.each([
+    // "*.kawasaki.jp" makes "b.kawasaki.jp" a suffix, so "a" owns "a.b.kawasaki.jp".
+    ['a.b.kawasaki.jp', 'a.b.kawasaki.jp'],
+    // "!city.kawasaki.jp" takes "city" out of the wildcard: the suffix is "kawasaki.jp", the city owns its name.
+    ['www.city.kawasaki.jp', 'city.kawasaki.jp'],
+    // "pvt.k12.ma.us" is a four-label rule of its own.
+    ['foo.pvt.k12.ma.us', 'foo.pvt.k12.ma.us'],
+    ['mail.school.pvt.k12.ma.us', 'school.pvt.k12.ma.us'],
+    // "uk.com" is in the private section (CentralNic sells names under it).
+    ['x.y.example.uk.com', 'example.uk.com'],
+    // Amazon S3 lists "s3.<region>.amazonaws.com" in the private section: every bucket is its own owner.
+    ['bucket.s3.eu-west-1.amazonaws.com', 'bucket.s3.eu-west-1.amazonaws.com'],
+    ['mail.example.s3.eu-west-1.amazonaws.com', 'example.s3.eu-west-1.amazonaws.com'],
+    // A public suffix itself has no registrable part: it stands for itself, as an IP literal does.
+    ['co.uk', 'co.uk'],
+    ['kawasaki.jp', 'kawasaki.jp'],
+    ['2001:db8::1', '2001:db8::1'],
+  ])('%s → %s (Public Suffix List rules)', (domain, expected) => {
+    expect(organisationalDomain(domain)).toBe(expected);
+  });
+
+  it('keeps owners under one wildcard or shared host apart', () => {
+    expect(differentOrganisations('a.b.kawasaki.jp', 'c.b.kawasaki.jp')).toBe(true);
+    expect(differentOrganisations('foo.pvt.k12.ma.us', 'bar.pvt.k12.ma.us')).toBe(true);
+    expect(differentOrganisations('example.uk.com', 'other.uk.com')).toBe(true);
+    expect(differentOrganisations('shop.s3.eu-west-1.amazonaws.com', 'phish.s3.eu-west-1.amazonaws.com')).toBe(true);
+    expect(alignmentWith('example.uk.com', 'bounce.other.uk.com').alignment).toBe('none');
+    expect(alignmentWith('example.uk.com', 'bounce.example.uk.com').alignment).toBe('relaxed');
   });
 
   it('aligns strictly, relaxed or not at all', () => {

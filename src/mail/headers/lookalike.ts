@@ -5,6 +5,7 @@
  *
  * Heuristics, not proof: the UI words them as "looks like".
  */
+import { LATIN_LOOKALIKES } from './confusables.generated';
 import { domainToUnicode } from './punycode';
 
 /** Often imitated brands, one domain label each; callers may pass their own list instead. */
@@ -23,16 +24,11 @@ export interface DomainConcern {
 }
 
 /**
- * Letters from other scripts that are drawn like Latin ones, mapped to the Latin letter they imitate:
- * each character of the first string stands for the character at the same position in the second.
+ * Characters drawn like Latin letters or digits, mapped to the lower-case ASCII they imitate: Unicode's own table
+ * (UTS #39 confusables), generated at install time by scripts/generate-confusables.ts.
  */
 const CONFUSABLE_WITH_LATIN = new Map<string, string>(
-  [
-    ['авеёһіїјкӏмнорԛгѕтуԝхсԁү', 'abeehiijklmhopqrstywxcdy'], // Cyrillic
-    ['αβεηικνορτυχω', 'abeniknoptuxw'], // Greek
-    ['օսհոցզ', 'ouhngq'], // Armenian
-    ['ɡ', 'g'], // Latin script g, not the ASCII one
-  ].flatMap(([from, to]) => [...(from as string)].map((char, i) => [char, (to as string)[i] as string])),
+  Object.entries(LATIN_LOOKALIKES).flatMap(([reading, chars]) => [...chars].map((char) => [char, reading] as const)),
 );
 
 /** Characters swapped for letters in look-alike names, folded onto one representative each. */
@@ -49,7 +45,8 @@ const LOOKALIKE_FOLDS: [RegExp, string][] = [
   [/9/g, 'g'],
 ];
 
-const CONFUSABLE_SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee'] as const;
+// Scripts whose letters are largely drawn like Latin ones (Lisu's alphabet is made of Latin capitals).
+const CONFUSABLE_SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Lisu'] as const;
 type ConfusableScript = (typeof CONFUSABLE_SCRIPTS)[number];
 const SCRIPT_TESTS: Record<ConfusableScript, RegExp> = {
   Latin: /\p{Script=Latin}/u,
@@ -57,6 +54,7 @@ const SCRIPT_TESTS: Record<ConfusableScript, RegExp> = {
   Greek: /\p{Script=Greek}/u,
   Armenian: /\p{Script=Armenian}/u,
   Cherokee: /\p{Script=Cherokee}/u,
+  Lisu: /\p{Script=Lisu}/u,
 };
 
 // Longer than any domain DNS allows: not a name anyone could register, so nothing to compare.
@@ -83,7 +81,7 @@ export function findDomainConcerns(domain: string, brands: readonly string[]): D
       // A label entirely in, say, Cyrillic under a Latin TLD is only suspicious if it reads as Latin.
       const skeleton = latinSkeleton(label);
       if (skeleton !== null) {
-        concerns.push({ code: 'lookalike_confusable', substitutions: [unicode, skeleton] });
+        concerns.push({ code: 'lookalike_confusable', substitutions: [unicode, readingOf(skeleton, brands)] });
         confusableReported = true;
       }
     }
@@ -121,6 +119,15 @@ function latinSkeleton(label: string): string | null {
     skeleton += latin;
   }
   return skeleton;
+}
+
+/**
+ * What to tell the reader a skeleton says. UTS #39 skeletons are for comparing, not for showing (its palochka
+ * "ӏ" becomes "i"): when the skeleton is a brand's look-alike, the brand is what the reader believes they see.
+ */
+function readingOf(skeleton: string, brands: readonly string[]): string {
+  const folded = fold(skeleton);
+  return brands.find((brand) => fold(brand.toLowerCase()) === folded)?.toLowerCase() ?? skeleton;
 }
 
 function fold(text: string): string {

@@ -11,7 +11,10 @@ export type Canonicalisation = 'simple' | 'relaxed';
 export function referenceBodyCanonical(body: Uint8Array, canonicalisation: Canonicalisation): Buffer {
   let text = Buffer.from(body).toString('latin1');
   if (canonicalisation === 'relaxed') {
-    text = text.replace(/[ \t]+/g, ' ').replace(/ \r\n/g, '\r\n').replace(/ $/, '');
+    text = text
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ \r\n/g, '\r\n')
+      .replace(/ $/, '');
     text = text.replace(/(\r\n)+$/, '');
     if (text !== '') text += '\r\n';
   } else {

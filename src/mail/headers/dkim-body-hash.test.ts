@@ -105,7 +105,8 @@ describe('checkDkimBodyHashes', () => {
   });
 
   it('tolerates changed whitespace under relaxed, not under simple', async () => {
-    const respace = (original: string) => original.replace('offer  stands\t', 'offer stands   ').replace('Bob,', 'Bob, ');
+    const respace = (original: string) =>
+      original.replace('offer  stands\t', 'offer stands   ').replace('Bob,', 'Bob, ');
     const relaxed = signMessage(HEADERS + BODY, { domain: 'example.org', body: 'relaxed' });
     const simple = signMessage(HEADERS + BODY, { domain: 'example.org', body: 'simple' });
     expect(await statuses(editBody(relaxed, respace))).toEqual(['unchanged']);
@@ -128,7 +129,11 @@ describe('checkDkimBodyHashes', () => {
     expect(withFooter!.text).toEqual({
       key: 'hdr_dkim_body_unchanged_prefix',
       // Relaxed drops the space of the signature separator "-- ".
-      substitutions: ['example.org', String(signedLength), String('--\r\nYou are subscribed to team@lists.example.net\r\n'.length)],
+      substitutions: [
+        'example.org',
+        String(signedLength),
+        String('--\r\nYou are subscribed to team@lists.example.net\r\n'.length),
+      ],
     });
   });
 
@@ -144,7 +149,9 @@ describe('checkDkimBodyHashes', () => {
 
   it('hashes 8-bit bodies as bytes, not as text', async () => {
     // Latin-1 "Grüsse, Zürich" (not valid UTF-8) and a raw 0xFF byte: a string round trip would alter them.
-    const body = Uint8Array.from([0x47, 0x72, 0xfc, 0x73, 0x73, 0x65, 0x2c, 0x20, 0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68, 0xff]);
+    const body = Uint8Array.from([
+      0x47, 0x72, 0xfc, 0x73, 0x73, 0x65, 0x2c, 0x20, 0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68, 0xff,
+    ]);
     const crlf = bytes('\r\n');
     for (const canon of ['simple', 'relaxed'] as const) {
       const signed = signMessage(concat(bytes(HEADERS), body, crlf), { domain: 'example.org', body: canon });
@@ -168,10 +175,13 @@ describe('checkDkimBodyHashes', () => {
 
   it('checks each signature on its own, with its own canonicalisation', async () => {
     const byAuthor = signMessage(HEADERS + BODY, { domain: 'example.org', body: 'simple' });
-    const byList = signMessage(editBody(byAuthor, (original) => original.replace('stands\t', 'stands ')), {
-      domain: 'lists.example.net',
-      body: 'relaxed',
-    });
+    const byList = signMessage(
+      editBody(byAuthor, (original) => original.replace('stands\t', 'stands ')),
+      {
+        domain: 'lists.example.net',
+        body: 'relaxed',
+      },
+    );
     const checks = await checkDkimBodyHashes(byList);
     expect(checks.map(({ domain, status }) => [domain, status])).toEqual([
       ['lists.example.net', 'unchanged'],
@@ -182,7 +192,8 @@ describe('checkDkimBodyHashes', () => {
 
   it('leaves unchecked what it cannot compute, and says nothing for an unsigned message', async () => {
     const tail = 'From: a@example.org\r\n\r\nHello\r\n';
-    const withSignature = (tags: string) => bytes(`DKIM-Signature: v=1; d=example.org; s=s; h=from; b=eA==; ${tags}\r\n${tail}`);
+    const withSignature = (tags: string) =>
+      bytes(`DKIM-Signature: v=1; d=example.org; s=s; h=from; b=eA==; ${tags}\r\n${tail}`);
     const bh = 'bh=frcCV1k9oG9oKj3dpUqdJg1PxRT2RSN/XKdLCPjaYaY=';
     for (const tags of [
       `a=rsa-md5; ${bh}`,
@@ -210,7 +221,10 @@ describe('checkDkimBodyHashes', () => {
     for (const message of signed) {
       const checks = await checkDkimBodyHashes(message.raw);
       expect(checks.length, message.id).toBeGreaterThan(0);
-      expect(checks.map((check) => check.status), message.id).toEqual(checks.map(() => 'unchanged'));
+      expect(
+        checks.map((check) => check.status),
+        message.id,
+      ).toEqual(checks.map(() => 'unchanged'));
     }
   });
 });

@@ -53,7 +53,7 @@ export async function checkDkimBodyHashes(message: Uint8Array): Promise<DkimBody
   if (signatures.length === 0) return [];
 
   const body = message.subarray(bodyOffset);
-  const canonical = new Map<BodyCanonicalisation, Uint8Array>();
+  const canonical = new Map<BodyCanonicalisation, Uint8Array<ArrayBuffer>>();
   const checks: DkimBodyCheck[] = [];
   for (const field of signatures) {
     const tags = parseTagList(field.unfolded);
@@ -112,7 +112,7 @@ function readMethod(tags: Map<string, string>): BodyHashMethod | null {
 }
 
 async function compare(
-  canonicalBody: Uint8Array,
+  canonicalBody: Uint8Array<ArrayBuffer>,
   method: BodyHashMethod,
   signer: string,
 ): Promise<Omit<DkimBodyCheck, 'headerIndex' | 'domain'>> {
@@ -151,7 +151,7 @@ const TAB = 0x09;
  * common verifiers (OpenDKIM, mailauth) do, so such a file checks the same as the message it was saved from. A bare
  * CR is an ordinary byte.
  */
-export function canonicaliseBody(body: Uint8Array, canonicalisation: BodyCanonicalisation): Uint8Array {
+export function canonicaliseBody(body: Uint8Array, canonicalisation: BodyCanonicalisation): Uint8Array<ArrayBuffer> {
   // Every LF may gain a CR and the last line a CRLF: that bounds the output, so it is allocated once.
   let lineFeeds = 0;
   for (let at = body.indexOf(LF); at !== -1; at = body.indexOf(LF, at + 1)) lineFeeds++;

@@ -6,10 +6,11 @@ import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
 import { messageRefFromUrl } from '../ksuite/webmail-urls';
 import { findOpenedMessages, isDarkTheme, type MessageRef, type OpenedMessage } from '../ksuite/webmail-dom';
 import { analyseHeaders } from '../mail/headers/analyse';
+import type { DkimBodyCheck } from '../mail/headers/dkim-body-hash';
 import type { HeaderReport } from '../mail/headers/types';
 import { perFrame } from '../page/per-frame';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host';
-import { HeaderReportView, headerReportCss } from '../ui/header-report';
+import { checkDkimBodiesAfterRender, HeaderReportView, headerReportCss } from '../ui/header-report';
 import { BrandMark } from '../ui/brand-mark';
 import { t } from '../ui/i18n';
 import { MessageToolbar, type AttachmentSummary, type ToolbarAction, type ToolbarStatus } from '../ui/message-toolbar';
@@ -193,7 +194,7 @@ function ToolbarForMessage(props: {
   const { message, services } = props;
   const [attachments, setAttachments] = useState<AttachmentSummary | null>(null);
   const [status, setStatus] = useState<ToolbarStatus>({ kind: 'idle' });
-  const [report, setReport] = useState<HeaderReport | null>(null);
+  const [report, setReport] = useState<{ report: HeaderReport; dkimBodyCheck: Promise<DkimBodyCheck[]> } | null>(null);
   const [headersOpen, setHeadersOpen] = useState(false);
   const task = useRef<AbortController | null>(null);
 
@@ -236,7 +237,11 @@ function ToolbarForMessage(props: {
             signal: controller.signal,
             onProgress: downloadProgress(options.onProgress),
           });
-          setReport(analyseHeaders(raw, infomaniakHeaderOptions));
+          // The downloaded message is whole (message-source checks it), so the report can check its body too.
+          setReport({
+            report: analyseHeaders(raw, infomaniakHeaderOptions),
+            dkimBodyCheck: checkDkimBodiesAfterRender(raw),
+          });
           setHeadersOpen(true);
           setStatus({ kind: 'idle' });
         }
@@ -267,7 +272,7 @@ function ToolbarForMessage(props: {
       />
       {headersOpen && report && (
         <div class="headers-panel">
-          <HeaderReportView report={report} />
+          <HeaderReportView report={report.report} dkimBodyCheck={report.dkimBodyCheck} />
         </div>
       )}
     </>

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { infomaniakHeaderOptions } from '../ksuite/header-defaults';
 import { BrandMark } from './brand-mark';
+import type { DkimBodyCheck } from '../mail/headers/dkim-body-hash';
+import { MAX_DKIM_BODY_BYTES } from '../mail/headers/dkim-body-hash';
+import { checkDkimBodiesAfterRender } from './header-report/dkim-body-check';
 import { HeaderReportView } from './header-report/header-report-view';
 import './header-report/header-report.css';
 import { analyseInspectorInput, FILE_READ_LIMIT, type InspectorOutcome } from './header-report/inspector-input';
@@ -16,7 +19,8 @@ const ANALYSE_DELAY_MS = 150;
 // Header names, the same in every language: a hint of what the box expects.
 const PLACEHOLDER = 'Received: from …\nAuthentication-Results: …\nFrom: …\nSubject: …';
 
-type Source = { kind: 'file'; name: string; size: number } | { kind: 'selection' } | null;
+type Source =
+  { kind: 'file'; name: string; size: number; dkimBodyCheck?: Promise<DkimBodyCheck[]> } | { kind: 'selection' } | null;
 
 /**
  * The header inspector page: paste headers, drop or pick an .eml, or arrive from the right-click action with the
@@ -48,15 +52,18 @@ export function Inspector() {
 
   async function openFile(file: File) {
     setFileProblem(null);
+    // A file small enough for the DKIM body check is read whole; beyond that, the headers are all we need.
+    const whole = file.size <= MAX_DKIM_BODY_BYTES;
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await file.slice(0, FILE_READ_LIMIT).arrayBuffer());
+      bytes = new Uint8Array(await file.slice(0, whole ? file.size : FILE_READ_LIMIT).arrayBuffer());
     } catch {
       setFileProblem(t('inspector_file_unreadable', file.name));
       return;
     }
     const result = analyseInspectorInput(bytes, infomaniakHeaderOptions);
-    setSource({ kind: 'file', name: file.name, size: file.size });
+    const dkimBodyCheck = whole && result.kind === 'report' ? checkDkimBodiesAfterRender(bytes) : undefined;
+    setSource({ kind: 'file', name: file.name, size: file.size, dkimBodyCheck });
     setOutcome(result);
     setText(result.kind === 'report' ? result.report.raw.header : '');
   }
@@ -134,7 +141,7 @@ export function Inspector() {
             {fileProblem}
           </p>
         ) : (
-          <Outcome outcome={outcome} />
+          <Outcome outcome={outcome} dkimBodyCheck={source?.kind === 'file' ? source.dkimBodyCheck : undefined} />
         )}
       </div>
 
@@ -147,8 +154,9 @@ export function Inspector() {
   );
 }
 
-function Outcome({ outcome }: { outcome: InspectorOutcome }) {
-  if (outcome.kind === 'report') return <HeaderReportView report={outcome.report} />;
+/** Pasted headers have no body, so only a dropped or picked file brings a DKIM body check. */
+function Outcome({ outcome, dkimBodyCheck }: { outcome: InspectorOutcome; dkimBodyCheck?: Promise<DkimBodyCheck[]> }) {
+  if (outcome.kind === 'report') return <HeaderReportView report={outcome.report} dkimBodyCheck={dkimBodyCheck} />;
   if (outcome.kind === 'problem') {
     return (
       <p class="inspector-problem" role="alert" data-testid="inspector-problem">

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { headersFileName } from '../../src/ui/header-report/report-file-name';
 import { buildCorpus } from '../replica/corpus/index';
+import { signMessage } from '../support/dkim-signer';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch';
 
 // What a support person would paste: four Received lines (oldest at the bottom) with known delays of +300 s,
@@ -265,6 +266,42 @@ describe('the header inspector page', () => {
     expect(await page.getByTestId('headers-input').inputValue()).toContain(
       'Authentication-Results: mta-gw.infomaniak.ch;',
     );
+  });
+
+  it('checks the body of a dropped .eml against its DKIM signature, offline, and says what it checked', async () => {
+    const signed = signMessage(
+      'From: Example Shop <billing@example-shop.ch>\r\nTo: anna.meier@muster.ch\r\nSubject: Rechnung 4480\r\n' +
+        'Date: Tue, 14 Oct 2025 09:12:37 +0200\r\nMessage-ID: <4480@example-shop.ch>\r\n\r\n' +
+        'Guten Tag\r\n\r\nIhre Rechnung 4480 über CHF 120.00 ist bis 31. Oktober zahlbar.\r\n',
+      { domain: 'example-shop.ch', body: 'relaxed' },
+    );
+    const bodyLine = page.getByTestId('dkim-body-line');
+
+    await dropFile(page, signed, 'rechnung-4480.eml');
+    await expect.poll(() => page.getByTestId('summary-subject').textContent()).toBe('Rechnung 4480');
+    await expect.poll(() => bodyLine.textContent()).toBe('Body unchanged since signed by example-shop.ch.');
+    expect(await bodyLine.getAttribute('data-status')).toBe('unchanged');
+    expect(await page.getByTestId('auth-dkim').getByTestId('dkim-body').textContent()).toContain(
+      'Checked offline: the body’s hash, not the signature.',
+    );
+    // Offline: no key lookup, no request anywhere but the extension itself.
+    expect(requests.filter((url) => !url.startsWith(browser.extensionUrl('')) && !url.startsWith('blob:'))).toEqual([]);
+
+    // What a mailing list does on the way: a footer under the signed text.
+    const footer = new TextEncoder().encode('-- \r\nteam@lists.example.net – abmelden: https://lists.example.net/\r\n');
+    const withFooter = new Uint8Array([...signed, ...footer]);
+    await dropFile(page, withFooter, 'rechnung-4480-liste.eml');
+    await expect.poll(() => page.getByTestId('input-source').textContent()).toContain('rechnung-4480-liste.eml');
+    await expect
+      .poll(() => bodyLine.textContent())
+      .toBe('Body changed after signing by example-shop.ch (for example a mailing-list footer).');
+    expect(await bodyLine.getAttribute('data-status')).toBe('changed');
+
+    // The same headers pasted: no body, so nothing is said about one.
+    const headerText = new TextDecoder().decode(signed).split('\r\n\r\n')[0]!.replace('4480', '4481');
+    await page.getByTestId('headers-input').fill(headerText);
+    await expect.poll(() => page.getByTestId('summary-subject').textContent()).toBe('Rechnung 4481');
+    expect(await page.getByTestId('dkim-body').count()).toBe(0);
   });
 
   it('opens a 25 MB .eml through the file picker and reads only its headers', async () => {

@@ -428,6 +428,17 @@ describe('Headers on an opened message', () => {
     await toolbar.locator('button[data-action="headers"]').click();
     await expect.poll(() => toolbar.getByTestId('header-report').count()).toBe(0);
   });
+
+  it('says the body is unchanged since signed, for a message whose signature holds a real body hash', async () => {
+    // The replica writes each DKIM body hash from the body it serves (tests/replica/corpus/dkim.ts).
+    const message = corpus.get('plain-text-de')!;
+    const toolbar = await openMessage(message.expect.subject!);
+    await toolbar.locator('button[data-action="headers"]').click();
+    const bodyLine = toolbar.getByTestId('auth-dkim').getByTestId('dkim-body-line');
+    await expect.poll(() => bodyLine.textContent()).toBe('Body unchanged since signed by baufirma-keller.example.');
+    expect(await bodyLine.getAttribute('data-status')).toBe('unchanged');
+    expect(await toolbar.getByTestId('dkim-body').textContent()).toContain('not the signature');
+  });
 });
 
 describe('when the webmail markup is not what we expect', () => {

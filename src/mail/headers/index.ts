@@ -1,6 +1,7 @@
 /** Public surface of the header analyser; everything else in this folder is an implementation detail. */
 export { analyseHeaders } from './analyse';
 export { authservIdMatches } from './authentication';
+export { checkDkimBodyHashes, MAX_DKIM_BODY_BYTES, type DkimBodyCheck, type DkimBodyStatus } from './dkim-body-hash';
 export { organisationalDomain } from './domains';
 export { DEFAULT_LOOKALIKE_BRANDS } from './lookalike';
 export {

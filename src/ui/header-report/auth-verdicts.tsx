@@ -1,4 +1,5 @@
-import type { AuthMechanism, AuthenticationReport } from '../../mail';
+import type { AuthMechanism, AuthenticationReport, DkimBodyCheck } from '../../mail';
+import { DkimBodyLines } from './dkim-body-check';
 import { ReportSection } from './report-section';
 import { t } from '../i18n';
 import { ToneIcon, InfoIcon } from './icons';
@@ -10,8 +11,17 @@ const MECHANISMS: readonly AuthMechanism[] = ['spf', 'dkim', 'dmarc', 'arc'];
 // The protocols' own names, the same in every language.
 const MECHANISM_NAMES: Record<AuthMechanism, string> = { spf: 'SPF', dkim: 'DKIM', dmarc: 'DMARC', arc: 'ARC' };
 
-/** One chip per mechanism: name, verdict word with its icon, and the one-line reason. */
-export function AuthVerdicts({ authentication }: { authentication: AuthenticationReport }) {
+/**
+ * One chip per mechanism: name, verdict word with its icon, and the one-line reason. With the whole message at hand,
+ * the DKIM chip also says whether its body still matches what was signed.
+ */
+export function AuthVerdicts({
+  authentication,
+  dkimBodyCheck,
+}: {
+  authentication: AuthenticationReport;
+  dkimBodyCheck?: Promise<DkimBodyCheck[]>;
+}) {
   const ignored = authentication.resultsHeaders.filter((header) => header.ignoredBecause !== null);
   return (
     <ReportSection title={t('report_auth_title')}>
@@ -36,6 +46,7 @@ export function AuthVerdicts({ authentication }: { authentication: Authenticatio
                 </span>
               </span>
               <span class="hr-chip-reason">{reason}</span>
+              {mechanism === 'dkim' && dkimBodyCheck && <DkimBodyLines checking={dkimBodyCheck} />}
             </li>
           );
         })}

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { HeaderReport } from '../../mail';
+import type { DkimBodyCheck, HeaderReport } from '../../mail';
 import { t } from '../i18n';
 import { AuthVerdicts } from './auth-verdicts';
 import { HopTimeline } from './hop-timeline';
@@ -10,6 +10,8 @@ import { WarningList } from './warning-list';
 
 export interface HeaderReportViewProps {
   report: HeaderReport;
+  /** When the whole message is at hand: its DKIM body check (see `checkDkimBodiesAfterRender`), shown once done. */
+  dkimBodyCheck?: Promise<DkimBodyCheck[]>;
   /** Replaces the default download (an `<a download>`) when the host has its own way to save a file. */
   onSaveText?(text: string, fileName: string): void;
 }
@@ -19,14 +21,14 @@ export interface HeaderReportViewProps {
  * delivery path, the spam filters' verdicts and the raw block to hand on. Scoped under `.header-report`, so the
  * same markup works in a shadow root on the webmail and on the inspector page.
  */
-export function HeaderReportView({ report, onSaveText }: HeaderReportViewProps) {
+export function HeaderReportView({ report, dkimBodyCheck, onSaveText }: HeaderReportViewProps) {
   const titleId = useId();
   return (
     <article class="header-report" data-testid="header-report" aria-labelledby={titleId}>
       <h2 id={titleId} class="hr-title">
         {t('report_title')}
       </h2>
-      <AuthVerdicts authentication={report.authentication} />
+      <AuthVerdicts authentication={report.authentication} dkimBodyCheck={dkimBodyCheck} />
       <WarningList warnings={report.warnings} />
       <SummaryList summary={report.summary} />
       <HopTimeline hops={report.hops} />

@@ -1,6 +1,7 @@
 /** Glue between a message description in messages/*.ts and the CorpusMessage the rest of the project sees. */
 
 import { type Chunk, concatBytes, toCrlf } from './bytes.ts';
+import { fillBodyHashes } from './dkim.ts';
 import { type FileOptions, filePart, type LeafPart, type Part, renderMessage } from './mime-builder.ts';
 import type { CorpusExpectations, CorpusMessage, ExpectedAttachment } from './types.ts';
 
@@ -20,7 +21,7 @@ export interface MessageSpec {
 
 export function defineMessage(spec: MessageSpec): CorpusMessage {
   const { headers, body, ...rest } = spec;
-  return { ...rest, raw: renderMessage(headers, body, spec.id) };
+  return { ...rest, raw: fillBodyHashes(renderMessage(headers, body, spec.id)) };
 }
 
 export interface RawMessageSpec extends Omit<MessageSpec, 'headers' | 'body'> {

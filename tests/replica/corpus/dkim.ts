@@ -1,8 +1,14 @@
-/** DKIM-Signature headers that look right (tags, folding, blob lengths) but are not real signatures: the replica
- * never verifies them, and the header inspector reads the receiving side's Authentication-Results instead. */
+/** DKIM-Signature headers that look right (tags, folding, blob lengths). The body hash (bh=) is real, filled in once
+ * the body is rendered (see `fillBodyHashes`), so the extension's offline body check finds the body unchanged; the
+ * signature (b=) is not: the replica never verifies it, and the header inspector reads the receiving side's
+ * Authentication-Results instead. */
 
+import { referenceBodyHash } from '../../support/dkim-signer.ts';
 import { unixSeconds } from './dates.ts';
 import { foldBlob, signatureBlob } from './tokens.ts';
+
+/** Stands for the body hash until the body exists; as long as a base64 SHA-256, so the folding stays the same. */
+const BODY_HASH_SLOT = `bodyhash${'0'.repeat(35)}=`;
 
 export interface DkimOptions {
   label: string;
@@ -32,7 +38,7 @@ export function dkimSignature(options: DkimOptions): string {
     `t=${unixSeconds(options.at)}`,
     ...(options.extraTags ?? []),
     `h=${headers}`,
-    `bh=${signatureBlob(`${options.label}:bh`, 32)}`,
+    `bh=${BODY_HASH_SLOT}`,
     `b=${foldBlob(signatureBlob(`${options.label}:b`, signatureBytes))}`,
   ];
   return `DKIM-Signature: ${packTags(tags)}`;
@@ -53,4 +59,14 @@ function packTags(tags: readonly string[]): string {
   }
   lines.push(line.slice(0, -1)); // no ';' after the last tag
   return lines.join('\n\t');
+}
+
+/** Writes the relaxed body hash of a rendered message into every DKIM-Signature made by `dkimSignature`. */
+export function fillBodyHashes(raw: Uint8Array): Uint8Array {
+  const text = Buffer.from(raw).toString('latin1');
+  const headerEnd = text.indexOf('\r\n\r\n');
+  if (headerEnd === -1 || !text.slice(0, headerEnd).includes(BODY_HASH_SLOT)) return raw;
+  const bodyHash = referenceBodyHash(raw.subarray(headerEnd + 4), 'relaxed');
+  const header = text.slice(0, headerEnd).replaceAll(BODY_HASH_SLOT, bodyHash);
+  return new Uint8Array(Buffer.from(header + text.slice(headerEnd), 'latin1'));
 }

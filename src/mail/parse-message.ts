@@ -241,8 +241,7 @@ class RangeBase64Decoder {
     if (native) return Promise.resolve(native.buffer as ArrayBuffer);
     let length = 0;
     for (const run of this.runs) length += run.end - run.start;
-    // 'resume': postal-mime's decoder keeps decoding after padding, so this one must too.
-    const stream = new Base64Stream(length, 'resume');
+    const stream = new Base64Stream(length);
     for (const run of this.runs) stream.push(run.bytes, run.start, run.end);
     return Promise.resolve(stream.finish().buffer as ArrayBuffer);
   }

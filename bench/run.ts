@@ -2,6 +2,9 @@
  * Runs every `bench/*.bench.ts` (each default-exports `() => Promise<BenchResult[]>`), prints a table and writes
  * `bench-results.json` at the repository root for CI to compare. Always exits 0: the numbers are for reading and
  * trend-watching, goals are judged by people, not by a flaky timing threshold.
+ *
+ * `npm run bench -- headers page` runs only the named files (`headers.bench.ts`, `page.bench.ts`): a change that
+ * touches one area can be measured without the minutes the others take.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,8 +15,10 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const resultsFile = join(benchDir, '..', 'bench-results.json');
 
 async function main(): Promise<void> {
+  const only = process.argv.slice(2);
   const files = readdirSync(benchDir)
     .filter((file) => file.endsWith('.bench.ts'))
+    .filter((file) => only.length === 0 || only.includes(file.replace(/\.bench\.ts$/, '')))
     .sort();
   const results: BenchResult[] = [];
   for (const file of files) {

@@ -1,6 +1,6 @@
 import { MailError } from './errors';
 import { parseMessageWithParts, type AttachmentPart, type MessageWithParts } from './parse-message';
-import { exactPartContent } from './part-content';
+import { ownRealmBytes } from './own-realm-bytes';
 import { isTnef, readTnef, type TnefContents } from './tnef';
 import { recoverUndecodableText } from './undecodable-text';
 
@@ -109,7 +109,7 @@ function toMailAttachment(
   referencedIds: ReadonlySet<string>,
 ): MailAttachment {
   const { attachment } = part;
-  const content = exactPartContent(raw, part);
+  const content = ownRealmBytes(part.content);
   const contentId = attachment.contentId?.trim().replace(/^<|>$/g, '').trim() || undefined;
   return {
     fileName: recoverUndecodableText(raw, attachment.filename ?? ''),

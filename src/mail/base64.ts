@@ -3,17 +3,10 @@
  * turning every line into a string (as postal-mime does) saves a string, a regex and a split per 76-character line,
  * which is most of the time spent on a message with large attachments.
  *
- * `Uint8Array.fromBase64` is not used: it wants a string, so the bytes would have to become one first, and it
- * throws on characters outside the alphabet and on padding before the end, both of which real mail contains and
- * which must decode exactly as they did before.
+ * `Uint8Array.fromBase64` alone is not enough: it throws on characters outside the alphabet and on padding before
+ * the end, both of which real mail contains and which must decode as postal-mime decodes them. It is used where it
+ * can be (decodeBase64Natively), Base64Stream does the rest.
  */
-
-/**
- * What padding means. `stop`: the data ends at the first `=`, as RFC 2045 says. `resume`: `=` only ends a unit and
- * decoding starts over after it, because some mailers pad every line; this is how postal-mime decodes bodies, and
- * bodies decoded here must come out as it would have decoded them.
- */
-export type AfterPadding = 'stop' | 'resume';
 
 const PADDING = -2;
 const SKIPPED = -1;
@@ -38,26 +31,25 @@ const SHIFT_18 = shiftedTable(18);
 const SHIFT_12 = shiftedTable(12);
 const SHIFT_6 = shiftedTable(6);
 
-/** Decodes base64 that may arrive in several pieces (a body split by the lines of another part, for example). */
+/**
+ * Decodes base64 that may arrive in several pieces (a body split by the lines of another part, for example). `=`
+ * only ends a unit and decoding starts over after it, because some mailers pad every line: this is how postal-mime
+ * decodes bodies, and bodies decoded here must come out as it would have decoded them.
+ */
 export class Base64Stream {
   private out: Uint8Array;
   private used = 0;
   // Sextets not yet written out: `count` bits, in the low bits of `bits`.
   private bits = 0;
   private count = 0;
-  private ended = false;
-  private readonly afterPadding: AfterPadding;
 
   /** `encodedLength`: the total number of encoded bytes that will be pushed, to size the output once. */
-  constructor(encodedLength: number, afterPadding: AfterPadding) {
-    this.afterPadding = afterPadding;
+  constructor(encodedLength: number) {
     this.out = new Uint8Array(Math.floor((encodedLength * 3) / 4) + 3);
   }
 
   push(encoded: Uint8Array, start = 0, end = encoded.length): void {
-    if (this.ended) return;
     const out = this.out;
-    const resume = this.afterPadding === 'resume';
     let used = this.used;
     let bits = this.bits;
     let count = this.count;
@@ -87,13 +79,9 @@ export class Base64Stream {
           out[used++] = (bits >> count) & 0xff;
         }
       } else if (value === PADDING) {
-        // Bits left over from an incomplete group carry no whole byte; they are dropped either way.
+        // Bits left over from an incomplete group carry no whole byte.
         bits = 0;
         count = 0;
-        if (!resume) {
-          this.ended = true;
-          break;
-        }
       }
     }
     this.used = used;
@@ -105,15 +93,6 @@ export class Base64Stream {
   finish(): Uint8Array {
     return this.out.slice(0, this.used);
   }
-}
-
-/** Base64, skipping line breaks and anything else outside the alphabet; tolerant of missing padding. */
-export function decodeBase64(encoded: Uint8Array, afterPadding: AfterPadding = 'stop'): Uint8Array {
-  const native = decodeBase64Natively(encoded);
-  if (native) return native;
-  const stream = new Base64Stream(encoded.length, afterPadding);
-  stream.push(encoded);
-  return stream.finish();
 }
 
 // Below this, turning bytes into a string for the engine costs more than decoding them here.
@@ -130,7 +109,7 @@ const asciiText = new TextDecoder('utf-8', { ignoreBOM: true });
  * than Base64Stream, and it returns a buffer of the exact length, with no copy to trim it. It accepts exactly the
  * clean base64 almost all mail carries: the alphabet, line breaks and spaces, padding only at the end. On those,
  * both decoders give the same bytes; anything else (stray characters, data after padding, a lone last character)
- * it refuses, and this returns undefined so that Base64Stream decodes it the way it always has.
+ * it refuses, and this returns undefined so that Base64Stream decodes it the way postal-mime would.
  */
 export function decodeBase64Natively(encoded: Uint8Array): Uint8Array | undefined {
   const fromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;

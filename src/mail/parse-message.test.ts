@@ -1,7 +1,7 @@
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { MailError } from './errors';
-import { parseMessage, parseMessageWithParts, partHooksAvailable } from './parse-message';
+import { ParserInternalsChanged, installPartHooks, parseMessage, parseMessageWithParts } from './parse-message';
 import { bytes, filePart, message, multipart, part, standardHeaders, textBody } from './testing/mime';
 
 async function errorOf(promise: Promise<unknown>): Promise<MailError> {
@@ -64,25 +64,23 @@ describe('parseMessage', () => {
 });
 
 describe('parseMessageWithParts', () => {
-  it('still has the postal-mime internals it refines (fails after an incompatible postal-mime update)', () => {
-    expect(partHooksAvailable()).toBe(true);
-  });
-
-  it('records transfer encoding and body position of each attachment part', async () => {
+  it('keeps each part as sent: postal-mime re-encodes a calendar invitation, the part content does not', async () => {
+    const invitation = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n\r\n';
     const raw = message(
       standardHeaders(),
       multipart('mixed', 'b1', [
         textBody(),
         filePart('application/pdf; name=a.pdf', 'attachment', '%PDF'),
         part(['Content-Type: text/csv; name=b.csv', 'Content-Transfer-Encoding: 7bit'], 'x;y\r\n1;2'),
+        filePart('text/calendar; method=REQUEST; charset=utf-8', undefined, invitation),
       ]),
     );
     const { parts } = await parseMessageWithParts(raw);
-    expect(parts.map((p) => p.transferEncoding)).toEqual(['base64', '7bit']);
-    const csv = parts[1]!.body!;
-    expect(new TextDecoder().decode(raw.subarray(csv.start, csv.end))).toBe('x;y\r\n1;2');
-    const pdf = parts[0]!.body!;
-    expect(new TextDecoder().decode(raw.subarray(pdf.start, pdf.end))).toBe('JVBERg==');
+    const text = (content: ArrayBuffer | Uint8Array | string): string =>
+      typeof content === 'string' ? content : new TextDecoder().decode(content);
+    expect(parts.map((p) => text(p.content))).toEqual(['%PDF', 'x;y\r\n1;2', invitation]);
+    // What the part content is for: postal-mime's own is LF-only, with exactly one line break at the end.
+    expect(text(parts[2]!.attachment.content)).toBe('BEGIN:VCALENDAR\nMETHOD:REQUEST\nEND:VCALENDAR\n');
   });
 
   it('leaves message/rfc822 parts as attachments instead of merging them into the body', async () => {
@@ -97,6 +95,83 @@ describe('parseMessageWithParts', () => {
     const { message: parsed, parts } = await parseMessageWithParts(raw);
     expect(parts.map((p) => p.attachment.mimeType)).toEqual(['message/rfc822']);
     expect(parsed.text).not.toContain('inner text');
+  });
+
+  describe('fails loudly, never quietly, when the postal-mime internals it hooks change', () => {
+    // Each case changes one internal on a single parser instance, the way an update of postal-mime could.
+    type Internals = Record<string, unknown>;
+    const raw = message(
+      standardHeaders(),
+      multipart('mixed', 'b1', [textBody(), filePart('application/pdf; name=a.pdf', 'attachment', '%PDF-1.7')]),
+    );
+    const parser = (): PostalMime & Internals =>
+      new PostalMime({ forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' }) as PostalMime & Internals;
+
+    it('hooks an untouched parser and parses with it', async () => {
+      const hooked = parser();
+      const contents = installPartHooks(hooked);
+      const { attachments } = await hooked.parse(raw);
+      expect(attachments.map((a) => new TextDecoder().decode(contents.get(a)))).toEqual(['%PDF-1.7']);
+    });
+
+    it.each(['readLine', 'processLine', 'isInlineTextNode', 'collectAttachment'])('%s missing', (name) => {
+      const changed = parser();
+      changed[name] = undefined;
+      expect(() => installPartHooks(changed)).toThrow(ParserInternalsChanged);
+    });
+
+    it('processLine with the parameters of another version (4.0.0: line, isFinal)', () => {
+      const changed = parser();
+      changed.processLine = (_line: Uint8Array, _isFinal: boolean) => Promise.resolve();
+      expect(() => installPartHooks(changed)).toThrow(/processLine takes 2 parameters/);
+    });
+
+    it('the bytes readLine reads no longer a Uint8Array over the message buffer', async () => {
+      const changed = parser();
+      let stored: Uint8Array | undefined;
+      Object.defineProperty(changed, 'av', {
+        set: (value: Uint8Array) => void (stored = value),
+        get: () => stored && Array.from(stored),
+      });
+      installPartHooks(changed);
+      await expect(changed.parse(raw)).rejects.toThrow(ParserInternalsChanged);
+    });
+
+    it('the base64 decoder with another shape (its output renamed)', async () => {
+      const changed = parser();
+      const root = changed.root as Internals & { setupContentDecoder(encoding: string): void };
+      const setup = root.setupContentDecoder;
+      root.setupContentDecoder = function (this: Internals, encoding: string) {
+        setup.call(this, encoding);
+        const decoder = this.contentDecoder as Internals;
+        decoder.written = decoder.output;
+        delete decoder.output;
+      };
+      installPartHooks(changed);
+      const single = message(standardHeaders(), filePart('application/pdf; name=a.pdf', 'attachment', '%PDF'));
+      await expect(changed.parse(single)).rejects.toThrow(/base64 decoder/);
+    });
+
+    it('collectAttachment no longer adding the attachment it is given', async () => {
+      const changed = parser();
+      changed.collectAttachment = function (_node: unknown, _content: unknown, _related: unknown, _depth: unknown) {};
+      installPartHooks(changed);
+      await expect(changed.parse(raw)).rejects.toThrow(/did not add one attachment/);
+    });
+
+    it('a node whose parsed Content-Disposition parameters moved elsewhere', async () => {
+      const changed = parser();
+      const root = changed.root as Internals & { setupContentDecoder(encoding: string): void };
+      const setup = root.setupContentDecoder;
+      root.setupContentDecoder = function (this: Internals & { contentDisposition: { parsed: Internals } }, encoding) {
+        setup.call(this, encoding);
+        const parsed = this.contentDisposition.parsed;
+        parsed.parameters = parsed.params;
+        delete parsed.params;
+      };
+      installPartHooks(changed);
+      await expect(changed.parse(message(standardHeaders(), textBody()))).rejects.toThrow(ParserInternalsChanged);
+    });
   });
 
   describe('decodes base64 bodies exactly as postal-mime does', () => {

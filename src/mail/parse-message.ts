@@ -14,16 +14,15 @@ export async function parseMessage(raw: Uint8Array | ArrayBuffer): Promise<Parse
   return message;
 }
 
-/** One attachment part and the facts about it postal-mime's result leaves out. */
+/** One attachment part: postal-mime's description of it and its bytes as the sender attached them. */
 export interface AttachmentPart {
   attachment: ParsedAttachment;
-  /** Lower-cased Content-Transfer-Encoding token, '' when the part had none; undefined if it could not be seen. */
-  transferEncoding?: string;
   /**
-   * Where the part's body sits in the raw message, still transfer-encoded, without the line break that belongs to
-   * the next boundary. Undefined if it could not be seen.
+   * The part's body with only its transfer encoding undone. The same bytes as `attachment.content`, except for
+   * calendar invitations, which postal-mime re-encodes as UTF-8 text with LF line ends: a saved .ics should be the
+   * file that was sent.
    */
-  body?: { start: number; end: number };
+  content: ArrayBuffer | Uint8Array;
 }
 
 export interface MessageWithParts {
@@ -39,29 +38,38 @@ export interface MessageWithParts {
  * - a text/plain or text/html part that names a file (`Content-Disposition: inline; filename=notes.txt`, as Apple
  *   Mail sends attached text files) is an attachment, not more body text, unless it is one of the alternatives of
  *   a multipart/alternative;
- * - each part's transfer encoding and the position of its body in the raw message are recorded: postal-mime turns
- *   CRLF into LF and appends a line break in parts that are not base64, so a saved .eml or text file would not be
- *   the bytes that were sent. The caller can take them from the raw message instead.
+ * - each part's bytes as sent are kept (see AttachmentPart.content);
  * - base64 bodies are decoded by a byte-level decoder (see RangeBase64Decoder) rather than postal-mime's, which
- *   turns every line into a string first and takes over a second on a message with 30 MB of attachments; their
- *   lines reach postal-mime in runs rather than one by one (see endOfBase64Run). The result is the same bytes.
- * The last three look at postal-mime internals (see `hookParser`); partHooksAvailable() lets a test notice when an
- * update removes them, and without them the result is simply postal-mime's own.
+ *   turns every line into a string first, and lines are found natively (see readLineQuickly): on a message with
+ *   30 MB of attachments, five times faster. The result is the same bytes.
+ * All but the first look at postal-mime internals (see installPartHooks). The version is pinned; should an update
+ * change what they rely on, they throw ParserInternalsChanged instead of quietly doing something else, and the
+ * differential test against plain postal-mime guards the result.
  */
 export async function parseMessageWithParts(raw: Uint8Array | ArrayBuffer): Promise<MessageWithParts> {
   const bytes = toBytes(raw);
   assertNotEmpty(bytes);
   const parser = new PostalMime({ forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
-  const seen = hookParser(parser);
+  const contents = installPartHooks(parser);
   const message = await runParser(parser, bytes);
   assertLooksLikeMessage(message);
-  const parts = message.attachments.map((attachment): AttachmentPart => ({ attachment, ...seen?.get(attachment) }));
+  const parts = message.attachments.map((attachment): AttachmentPart => {
+    const content = contents.get(attachment);
+    if (content === undefined) throw new ParserInternalsChanged('an attachment was not collected by collectAttachment');
+    return { attachment, content };
+  });
   return { message, parts };
 }
 
-/** True when postal-mime still has the internal methods parseMessageWithParts refines. */
-export function partHooksAvailable(): boolean {
-  return hookParser(new PostalMime()) !== undefined;
+/**
+ * postal-mime no longer has the shape the part hooks were written for (pinned version: see package.json). Not a
+ * MailError: the message is fine, this build of the extension is not, and a test must say so.
+ */
+export class ParserInternalsChanged extends Error {
+  constructor(what: string) {
+    super(`postal-mime internals changed: ${what}`);
+    this.name = 'ParserInternalsChanged';
+  }
 }
 
 // The slice of postal-mime's internal MIME node and parser that the hooks use. Not in its typings, hence here.
@@ -74,87 +82,136 @@ interface MimeNodeView {
   parentNode?: MimeNodeView;
 }
 
+interface LineRead {
+  bytes: Uint8Array;
+  lineBreak: Uint8Array;
+  done: boolean;
+}
+
 interface ParserInternals {
   buf: ArrayBuffer;
   av: Uint8Array;
   readPos: number;
-  readLine(): { bytes: Uint8Array; done: boolean };
+  readLine(): LineRead;
+  processLine(line: Uint8Array, lineBreak: Uint8Array, isFinal: boolean): Promise<void>;
   attachments: Attachment[];
   currentNode: MimeNodeView;
-  processLine(line: Uint8Array, isFinal: boolean): Promise<void>;
   isInlineTextNode(node: MimeNodeView): boolean;
-  collectAttachment(node: MimeNodeView, ...rest: unknown[]): void;
+  collectAttachment(node: MimeNodeView, content: ArrayBuffer, related: boolean, rfc822DepthExceeded: boolean): void;
 }
 
-type PartFacts = Omit<AttachmentPart, 'attachment'>;
+// Method name -> number of declared parameters in the postal-mime version the hooks were written for (4.2.0).
+// processLine is not replaced, but readLineQuickly produces what it takes: the line, its line break, isFinal.
+const HOOKED_METHODS = { readLine: 0, processLine: 3, isInlineTextNode: 1, collectAttachment: 4 } as const;
+const NODE_STATES = new Set(['header', 'body', 'finished']);
 
-function hookParser(parser: PostalMime): Map<Attachment, PartFacts> | undefined {
-  const internals = parser as unknown as Partial<ParserInternals>;
-  const { processLine, isInlineTextNode, collectAttachment, readLine } = internals;
-  if (
-    typeof processLine !== 'function' ||
-    typeof isInlineTextNode !== 'function' ||
-    typeof collectAttachment !== 'function' ||
-    !('currentNode' in internals)
-  ) {
-    return undefined;
-  }
-
-  const bodies = new Map<MimeNodeView, { start: number; end: number }>();
-  const facts = new Map<Attachment, PartFacts>();
-
-  // Every line postal-mime reads is a view into (a copy of) the raw message, so its byteOffset is its position there.
-  // A line that reaches a node in body state, and does not move the parser to another node (a boundary does), is
-  // body content of that node.
-  internals.processLine = async function (this: ParserInternals, line, isFinal) {
-    const node = this.currentNode;
-    const inBody = node.state === 'body';
-    await processLine.call(this, line, isFinal);
-    if (!inBody) {
-      // The blank line after the headers has just chosen the node's decoder, and no body line has reached it yet.
-      if (node.state === 'body' && this.currentNode === node) useRangeBase64Decoder(node);
-      return;
+/**
+ * Installs the hooks on one parser instance (never on postal-mime's prototypes) and returns where each
+ * attachment's bytes as sent will be recorded. Throws ParserInternalsChanged if a hooked method is missing or
+ * takes other parameters than it did.
+ */
+export function installPartHooks(parser: PostalMime): Map<Attachment, ArrayBuffer> {
+  const internals = parser as unknown as ParserInternals;
+  for (const [name, parameters] of Object.entries(HOOKED_METHODS)) {
+    const method = (internals as unknown as Record<string, unknown>)[name];
+    if (typeof method !== 'function') throw new ParserInternalsChanged(`${name} is missing`);
+    if (method.length !== parameters) {
+      throw new ParserInternalsChanged(`${name} takes ${method.length} parameters, not ${parameters}`);
     }
-    if (this.currentNode !== node) return;
-    const end = line.byteOffset + line.length;
-    const body = bodies.get(node);
-    if (body) body.end = end;
-    else bodies.set(node, { start: line.byteOffset, end });
-  };
-  if (typeof readLine === 'function') {
-    // postal-mime looks for the end of a line one byte at a time in JavaScript, which costs as much as decoding
-    // once base64 is fast; indexOf does it natively. Same result: the line without its LF and the CRs before it,
-    // and the position after the LF. Its own is kept for when the fields it reads are not what they were.
-    internals.readLine = function (this: ParserInternals) {
-      const { av: bytes, buf, readPos: start } = this;
-      if (
-        !(bytes instanceof Uint8Array) ||
-        bytes.buffer !== buf ||
-        bytes.byteOffset !== 0 ||
-        typeof start !== 'number'
-      ) {
-        return readLine.call(this);
-      }
-      const lf = isRangeDecoded(this.currentNode) ? endOfBase64Run(bytes, start) : bytes.indexOf(0x0a, start);
-      let end = lf < 0 ? bytes.length : lf;
-      // Line breaks at the end: CRs before the LF of one line, or the blank lines that close a run of base64 lines.
-      while (end > start && (bytes[end - 1] === 0x0d || bytes[end - 1] === 0x0a)) end--;
-      this.readPos = lf < 0 ? bytes.length : lf + 1;
-      return { bytes: new Uint8Array(buf, start, end - start), done: this.readPos >= bytes.length };
-    };
   }
+  if (!('currentNode' in internals) || !Array.isArray(internals.attachments)) {
+    throw new ParserInternalsChanged('currentNode or attachments is missing');
+  }
+  const { isInlineTextNode, collectAttachment } = internals;
+  const contents = new Map<Attachment, ArrayBuffer>();
+
+  internals.readLine = readLineQuickly;
   internals.isInlineTextNode = function (this: ParserInternals, node) {
+    assertNodeShape(node);
     return isInlineTextNode.call(this, node) && !isNamedTextFile(node);
   };
-  internals.collectAttachment = function (this: ParserInternals, node, ...rest) {
+  internals.collectAttachment = function (this: ParserInternals, node, content, ...rest) {
+    // `content` is the decoded body; postal-mime may replace it in the attachment (calendar invitations).
+    if (!isArrayBuffer(content)) throw new ParserInternalsChanged('collectAttachment got no ArrayBuffer');
     const before = this.attachments.length;
-    collectAttachment.call(this, node, ...rest);
+    collectAttachment.call(this, node, content, ...rest);
     const added = this.attachments[before];
-    if (!added) return;
-    const body = bodies.get(node);
-    facts.set(added, { transferEncoding: node.contentTransferEncoding.encoding, ...(body ? { body } : {}) });
+    if (this.attachments.length !== before + 1 || !added) {
+      throw new ParserInternalsChanged('collectAttachment did not add one attachment');
+    }
+    contents.set(added, content);
   };
-  return facts;
+  return contents;
+}
+
+/**
+ * postal-mime's readLine looks for the end of a line one byte at a time in JavaScript; indexOf does it natively.
+ * Same result: the line without its line break, the line break (the CRs and the LF after the line; a lone LF of
+ * its own after a last line without one), and whether the message is done. While the current node is a base64
+ * body with a RangeBase64Decoder, one "line" is a whole run of lines (see endOfBase64Run).
+ */
+function readLineQuickly(this: ParserInternals): LineRead {
+  const { av: bytes, buf, readPos: start } = this;
+  if (!(bytes instanceof Uint8Array) || bytes.buffer !== buf || bytes.byteOffset !== 0 || typeof start !== 'number') {
+    throw new ParserInternalsChanged('the buffer fields readLine reads (buf, av, readPos)');
+  }
+  const node = this.currentNode;
+  const rangeDecoded = node.state === 'body' && decodeBase64ByRanges(node);
+  const lf = rangeDecoded ? endOfBase64Run(bytes, start) : bytes.indexOf(0x0a, start);
+  const next = lf < 0 ? bytes.length : lf + 1;
+  let end = lf < 0 ? bytes.length : lf;
+  // Line breaks at the end: CRs before the LF of one line, or the blank lines that close a run of base64 lines.
+  while (end > start && (bytes[end - 1] === 0x0d || bytes[end - 1] === 0x0a)) end--;
+  this.readPos = next;
+  return {
+    bytes: new Uint8Array(buf, start, end - start),
+    lineBreak: lf < 0 ? new Uint8Array([0x0a]) : bytes.subarray(end, next),
+    done: next >= bytes.length,
+  };
+}
+
+/**
+ * Whether the current body is decoded by a RangeBase64Decoder, installing one in place of postal-mime's base64
+ * decoder if that has not been given a line yet. A decoder of another shape, where postal-mime's should be,
+ * throws: replacing it blindly could lose data, keeping it quietly would lose the speed.
+ */
+function decodeBase64ByRanges(node: MimeNodeView): boolean {
+  if (!NODE_STATES.has(node.state)) throw new ParserInternalsChanged(`unknown node state ${String(node.state)}`);
+  const decoder = node.contentDecoder as PostalBase64DecoderView | null | undefined;
+  if (decoder instanceof RangeBase64Decoder) return true;
+  if (node.contentTransferEncoding?.encoding !== 'base64') return false;
+  if (!looksLikePostalBase64Decoder(decoder)) throw new ParserInternalsChanged('the base64 decoder of a body part');
+  // A decoder that already has a line (a body that began without the blank line after the headers) keeps it.
+  const untouched = decoder.remainder === '' && decoder.output.chunks.length === 0 && decoder.output.bufferPos === 0;
+  if (untouched) node.contentDecoder = new RangeBase64Decoder();
+  return untouched;
+}
+
+// postal-mime's Base64Decoder: a string remainder, its output in a ChunkWriter, update(line) and finalize().
+interface PostalBase64DecoderView {
+  remainder: string;
+  output: { chunks: unknown[]; bufferPos: number };
+  update(line: Uint8Array): void;
+  finalize(): Promise<ArrayBuffer>;
+}
+
+function looksLikePostalBase64Decoder(decoder: unknown): decoder is PostalBase64DecoderView {
+  const view = decoder as Partial<PostalBase64DecoderView> | null | undefined;
+  return (
+    typeof view?.remainder === 'string' &&
+    Array.isArray(view.output?.chunks) &&
+    typeof view.output.bufferPos === 'number' &&
+    typeof view.update === 'function' &&
+    typeof view.finalize === 'function'
+  );
+}
+
+function assertNodeShape(node: MimeNodeView): void {
+  const paramsOk =
+    typeof node?.contentDisposition?.parsed?.params === 'object' &&
+    typeof node.contentType?.parsed?.params === 'object' &&
+    'multipart' in node.contentType;
+  if (!paramsOk) throw new ParserInternalsChanged('the Content-Type and Content-Disposition of a node');
 }
 
 /**
@@ -184,8 +241,7 @@ class RangeBase64Decoder {
     if (native) return Promise.resolve(native.buffer as ArrayBuffer);
     let length = 0;
     for (const run of this.runs) length += run.end - run.start;
-    // 'resume': postal-mime's decoder keeps decoding after padding, so this one must too.
-    const stream = new Base64Stream(length, 'resume');
+    const stream = new Base64Stream(length);
     for (const run of this.runs) stream.push(run.bytes, run.start, run.end);
     return Promise.resolve(stream.finish().buffer as ArrayBuffer);
   }
@@ -201,16 +257,11 @@ function onlyLineBreaks(bytes: Uint8Array, from: number, to: number): boolean {
 }
 
 /**
- * The body of a base64 part in range-decoding state is handed to postal-mime as one "line" per run of lines up to
- * the next one that starts with `--` (which may be a boundary; postal-mime decides). Its lines only ever reach the
- * decoder, which notes their range and skips line breaks, so the result is the same, without one await per 76 bytes:
- * on a message with 30 MB of attachments, that was half of the time.
+ * The LF that ends the last line before the next line starting with `--` (-1: to the end), from a line start.
+ * A base64 body is handed to postal-mime as one "line" per run of lines up to the next one that starts with `--`
+ * (which may be a boundary; postal-mime decides). Its lines only ever reach the decoder, which notes their range and
+ * skips line breaks, so the result is the same, without one await per 76 bytes.
  */
-function isRangeDecoded(node: MimeNodeView | undefined): boolean {
-  return node?.state === 'body' && node.contentDecoder instanceof RangeBase64Decoder;
-}
-
-/** The LF that ends the last line before the next line starting with `--` (-1: to the end), from a line start. */
 function endOfBase64Run(bytes: Uint8Array, start: number): number {
   if (bytes[start] === 0x2d && bytes[start + 1] === 0x2d) return bytes.indexOf(0x0a, start);
   // `-` is not in the base64 alphabet, so in a well-formed body the first one found is the boundary's.
@@ -220,21 +271,14 @@ function endOfBase64Run(bytes: Uint8Array, start: number): number {
   return -1;
 }
 
-function useRangeBase64Decoder(node: MimeNodeView): void {
-  const decoder = node.contentDecoder as { remainder?: unknown; chunks?: unknown } | null | undefined;
-  // postal-mime picks its base64 decoder by this same test. The shape check makes sure the decoder being replaced
-  // is that one, untouched: should an update change either, its own decoder stays.
-  const isPostalBase64 =
-    /base64/i.test(node.contentTransferEncoding.encoding) &&
-    decoder?.remainder === '' &&
-    Array.isArray(decoder.chunks) &&
-    decoder.chunks.length === 0;
-  if (isPostalBase64) node.contentDecoder = new RangeBase64Decoder();
+function isNamedTextFile(node: MimeNodeView): boolean {
+  const named = Boolean(node.contentDisposition.parsed.params.filename || node.contentType.parsed.params.name);
+  return named && node.parentNode?.contentType.multipart !== 'alternative';
 }
 
-function isNamedTextFile(node: MimeNodeView): boolean {
-  const named = Boolean(node.contentDisposition?.parsed.params.filename || node.contentType?.parsed.params.name);
-  return named && node.parentNode?.contentType.multipart !== 'alternative';
+// By tag, as postal-mime checks it: in a Firefox content script the buffer may come from the page's compartment.
+function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return Object.prototype.toString.call(value) === '[object ArrayBuffer]';
 }
 
 async function runParser(parser: PostalMime, bytes: Uint8Array): Promise<ParsedMessage> {
@@ -245,6 +289,7 @@ async function runParser(parser: PostalMime, bytes: Uint8Array): Promise<ParsedM
   try {
     return await parser.parse(whole ? bytes.buffer : bytes);
   } catch (error) {
+    if (error instanceof ParserInternalsChanged) throw error;
     // postal-mime rejects on its safety limits (nesting depth, header size) and on internal failures; to a caller
     // they all mean the same thing: this message cannot be read.
     throw new MailError('malformed_message', error instanceof Error ? error.message : String(error), { cause: error });

@@ -43,6 +43,14 @@ async function openContainer(
   };
 }
 
+/**
+ * The corpus records names as sent. postal-mime (4.2) turns each run of CR and LF in a decoded file name into a
+ * space, so that a name written into a header cannot end it; that is the name a reader gives back.
+ */
+function asReadBack(name: string): string {
+  return name.replace(/[\r\n]+/g, ' ');
+}
+
 function innerFile(attachment: MailAttachment): ExpectedInnerFile {
   return { name: attachment.fileName, size: attachment.size, mimeType: attachment.mimeType };
 }
@@ -65,7 +73,7 @@ describe('listAttachments on the replica corpus', () => {
         })),
       ).toEqual(
         message.expect.attachments!.map(({ name, size, mimeType, inline }) => ({
-          name,
+          name: asReadBack(name),
           size,
           mimeType,
           ...(inline ? { inline } : {}),

@@ -41,6 +41,32 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, readonly KnownDisagreement[]>
       },
     },
   ],
+  'hostile-names-control-bidi-long': [
+    {
+      field: 'attachments',
+      reason:
+        'postal-mime (4.2) turns the CR LF inside an RFC 2231 file name into a space, so that the name cannot end a ' +
+        'header it is written into; mailparser keeps the line break. Same files, same bytes.',
+      reconcile: (ours, theirs) => {
+        expect(ours.attachments).toEqual(
+          theirs.attachments.map((file) => ({ ...file, name: file.name.replace(/[\r\n]+/g, ' ') })),
+        );
+      },
+    },
+  ],
+  'malformed-nested-boundary-reused': [
+    {
+      field: 'attachments',
+      reason:
+        'A nested multipart declares the boundary of its parent. postal-mime (4.2) reads every delimiter line as the ' +
+        "outer multipart's, as Python and Go do, so notes.txt lies after the outer terminator, in the epilogue; " +
+        'mailparser reads them as the inner one and finds notes.txt.',
+      reconcile: (ours, theirs) => {
+        expect(ours.attachments).toEqual([]);
+        expect(theirs.attachments.map((file) => file.name)).toEqual(['notes.txt']);
+      },
+    },
+  ],
 };
 
 function unicodeAddress(address: string): string {

@@ -1,4 +1,4 @@
-import type { AuthMechanism, AuthenticationReport } from '../../mail';
+import type { AuthMechanism, AuthenticationReport, PassedFor } from '../../mail';
 import { ReportSection } from './report-section';
 import { t } from '../i18n';
 import { ToneIcon, InfoIcon } from './icons';
@@ -10,15 +10,26 @@ const MECHANISMS: readonly AuthMechanism[] = ['spf', 'dkim', 'dmarc', 'arc'];
 // The protocols' own names, the same in every language.
 const MECHANISM_NAMES: Record<AuthMechanism, string> = { spf: 'SPF', dkim: 'DKIM', dmarc: 'DMARC', arc: 'ARC' };
 
-/** One chip per mechanism: name, verdict word with its icon, and the one-line reason. */
-export function AuthVerdicts({ authentication }: { authentication: AuthenticationReport }) {
+/**
+ * One chip per mechanism: name, verdict word with its icon, and the one-line reason. A pass names the domain it
+ * passed for, and is not green when that domain is a look-alike or not the one the sender's name claims: a check
+ * that passed for the attacker's own domain proves nothing a reader hopes it does.
+ */
+export function AuthVerdicts({
+  authentication,
+  passedFor,
+}: {
+  authentication: AuthenticationReport;
+  passedFor: Partial<Record<AuthMechanism, PassedFor>>;
+}) {
   const ignored = authentication.resultsHeaders.filter((header) => header.ignoredBecause !== null);
   return (
     <ReportSection title={t('report_auth_title')}>
       <ul class="hr-chips">
         {MECHANISMS.map((mechanism) => {
           const verdict = authentication.verdicts[mechanism];
-          const tone = authTone(verdict.result);
+          const passed = passedFor[mechanism];
+          const tone = passed?.caveat ? 'caution' : authTone(verdict.result);
           const reason = translateReportText(verdict.reason);
           return (
             <li
@@ -32,9 +43,16 @@ export function AuthVerdicts({ authentication }: { authentication: Authenticatio
                 <span class="hr-chip-name">{MECHANISM_NAMES[mechanism]}</span>
                 <span class="hr-chip-verdict">
                   <ToneIcon tone={tone} />
-                  {translateReportText({ key: `hdr_result_${verdict.result}`, substitutions: [] })}
+                  {passed
+                    ? t('report_auth_passed_for', passed.domain)
+                    : translateReportText({ key: `hdr_result_${verdict.result}`, substitutions: [] })}
                 </span>
               </span>
+              {passed?.caveat && (
+                <span class="hr-chip-caveat" data-testid="auth-caveat">
+                  {translateReportText(passed.caveat)}
+                </span>
+              )}
               <span class="hr-chip-reason">{reason}</span>
             </li>
           );

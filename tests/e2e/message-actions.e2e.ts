@@ -430,6 +430,39 @@ describe('Headers on an opened message', () => {
   });
 });
 
+describe('risky attachments on an opened message', () => {
+  it('counts the disguised program on the toolbar, names it both ways, and the report opens with an error', async () => {
+    const message = corpus.get('hostile-names-control-bidi-long')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const toolbar = await openMessage(parsed.subject!);
+    const risky = toolbar.getByTestId('risky-files');
+    await expect.poll(() => risky.textContent()).toBe('1 risky file');
+    expect(await risky.getAttribute('data-count')).toBe('1');
+    await risky.click();
+    const details = (await toolbar.getByTestId('risky-file-list').textContent())!;
+    expect(details).toContain('invoice\u202Efdp.exe');
+    expect(details).toContain('“invoicefdp.exe”');
+
+    await toolbar.locator('button[data-action="headers"]').click();
+    const verdict = toolbar.getByTestId('verdict');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-severity')).toBe('error');
+    expect(await verdict.textContent()).toContain('invoicefdp.exe');
+    expect(await toolbar.locator('[data-testid="warning"][data-code="risky_file_hidden_characters"]').count()).toBe(1);
+  });
+
+  it('shows no risky-file count on an everyday message, whose report opens without an error', async () => {
+    const message = corpus.get('inline-image-and-attachment')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const toolbar = await openMessage(parsed.subject!);
+    await expect.poll(() => toolbar.getByTestId('attachment-summary').textContent()).toMatch(/^1 file, /);
+    expect(await toolbar.getByTestId('risky-files').count()).toBe(0);
+    await toolbar.locator('button[data-action="headers"]').click();
+    await toolbar.getByTestId('verdict').waitFor();
+    expect(['none', 'info']).toContain(await toolbar.getByTestId('verdict').getAttribute('data-severity'));
+  });
+});
+
 describe('when the webmail markup is not what we expect', () => {
   it('a floating button keeps the actions reachable for the message in the URL', async () => {
     const message = corpus.get('inline-image-and-attachment')!;

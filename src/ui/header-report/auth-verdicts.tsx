@@ -44,7 +44,7 @@ export function AuthVerdicts({
                 <span class="hr-chip-verdict">
                   <ToneIcon tone={tone} />
                   {passed
-                    ? t('report_auth_passed_for', passed.domain)
+                    ? passedForText(passed.domain)
                     : translateReportText({ key: `hdr_result_${verdict.result}`, substitutions: [] })}
                 </span>
               </span>
@@ -69,5 +69,20 @@ export function AuthVerdicts({
         </ul>
       )}
     </ReportSection>
+  );
+}
+
+// Stands in for the domain while the sentence is translated, so the domain can be set in its own element.
+const DOMAIN_MARK = '\ue000';
+
+/** "Passed for xn--pypal-4ve.example", the domain kept whole on one line where it fits (not split at its hyphens). */
+function passedForText(domain: string) {
+  const [before = '', after = ''] = t('report_auth_passed_for', DOMAIN_MARK).split(DOMAIN_MARK);
+  return (
+    <span>
+      {before}
+      <span class="hr-domain">{domain}</span>
+      {after}
+    </span>
   );
 }

@@ -440,7 +440,10 @@ describe('risky attachments on an opened message', () => {
     await expect.poll(() => risky.textContent()).toBe('2 risky files');
     expect(await risky.getAttribute('data-count')).toBe('2');
     await risky.click();
-    const details = await toolbar.getByTestId('risky-file-list').locator('li').allTextContents();
+    // Each shown name sits in an invisible bidi isolate, so an override inside it cannot turn the sentence around.
+    const details = (await toolbar.getByTestId('risky-file-list').locator('li').allTextContents()).map((text) =>
+      text.replace(/[\u2068\u2069]/g, ''),
+    );
     expect(details).toHaveLength(2);
     expect(details[0]).toContain('invoice\u202Efdp.exe');
     expect(details[0]).toContain('“invoicefdp.exe”');

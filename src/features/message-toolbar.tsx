@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { infomaniakHeaderOptions } from '../ksuite/header-defaults';
 import type { Attachment } from '../ksuite/types';
 import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
@@ -8,6 +8,8 @@ import { findOpenedMessages, isDarkTheme, type MessageRef, type OpenedMessage } 
 import { analyseHeaders } from '../mail/headers/analyse';
 import type { DkimBodyCheck } from '../mail/headers/dkim-body-hash';
 import type { HeaderReport } from '../mail/headers/types';
+import { withRiskyFiles } from '../mail/headers/verdict';
+import { findRiskyFiles, type RiskyFile } from '../mail/risky-files';
 import { perFrame } from '../page/per-frame';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host';
 import { checkDkimBodiesAfterRender, HeaderReportView, headerReportCss } from '../ui/header-report';
@@ -193,6 +195,7 @@ function ToolbarForMessage(props: {
 }) {
   const { message, services } = props;
   const [attachments, setAttachments] = useState<AttachmentSummary | null>(null);
+  const [riskyFiles, setRiskyFiles] = useState<readonly RiskyFile[]>([]);
   const [status, setStatus] = useState<ToolbarStatus>({ kind: 'idle' });
   const [report, setReport] = useState<{ report: HeaderReport; dkimBodyCheck: Promise<DkimBodyCheck[]> } | null>(null);
   const [headersOpen, setHeadersOpen] = useState(false);
@@ -202,7 +205,13 @@ function ToolbarForMessage(props: {
     const lookup = new AbortController();
     services.source
       .details(message, lookup.signal)
-      .then((details) => setAttachments(summarise(details.attachments)))
+      .then((details) => {
+        setAttachments(summarise(details.attachments));
+        // Inline parts too: a part's disposition is the sender's choice, and an "inline" program is still one.
+        setRiskyFiles(
+          findRiskyFiles(details.attachments.map((file) => ({ name: file.name, mimeType: file.mime_type }))),
+        );
+      })
       // The summary stays "…"; the actions themselves report what is wrong when the user clicks.
       .catch(() => {});
     return () => {
@@ -255,6 +264,13 @@ function ToolbarForMessage(props: {
     [message.uid, report, headersOpen],
   );
 
+  // The files come from the message's details, the headers from its raw source: whichever arrives last, the report
+  // shows both.
+  const shownReport = useMemo(
+    () => report && { ...report, report: withRiskyFiles(report.report, riskyFiles) },
+    [report, riskyFiles],
+  );
+
   useEffect(() => {
     props.register((action) => void run(action));
     return () => props.register(null);
@@ -264,15 +280,16 @@ function ToolbarForMessage(props: {
     <>
       <MessageToolbar
         attachments={attachments}
+        riskyFiles={riskyFiles}
         headersOpen={headersOpen}
         status={status}
         onAction={(action) => void run(action)}
         onCancel={() => task.current?.abort()}
         onDismiss={() => setStatus({ kind: 'idle' })}
       />
-      {headersOpen && report && (
+      {headersOpen && shownReport && (
         <div class="headers-panel">
-          <HeaderReportView report={report.report} dkimBodyCheck={report.dkimBodyCheck} />
+          <HeaderReportView report={shownReport.report} dkimBodyCheck={shownReport.dkimBodyCheck} />
         </div>
       )}
     </>

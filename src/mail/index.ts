@@ -30,6 +30,7 @@ export {
   MAX_FILE_NAME_BYTES,
   type SafeFileNameOptions,
 } from './safe-file-name';
+export { findRiskyFiles, type RiskyFile, type RiskyFileReason, type AttachmentName } from './risky-files';
 export { zipArchiveName, emlFileName, subjectFileStem, type MessageFileNameOptions } from './naming';
 export { buildZip, type BuildZipOptions, type ZipEntryInput, type ZipProgress } from './zip';
 export {

@@ -7,7 +7,13 @@ import { MAX_DKIM_BODY_BYTES } from '../mail/headers/dkim-body-hash';
 import { checkDkimBodiesAfterRender } from './header-report/dkim-body-check';
 import { HeaderReportView } from './header-report/header-report-view';
 import './header-report/header-report.css';
-import { analyseInspectorInput, FILE_READ_LIMIT, type InspectorOutcome } from './header-report/inspector-input';
+import {
+  analyseInspectorInput,
+  FILE_READ_LIMIT,
+  riskyFilesInMessage,
+  type InspectorOutcome,
+} from './header-report/inspector-input';
+import { withRiskyFiles } from '../mail/headers/verdict';
 import { t } from './i18n';
 import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../features/inspector-handoff';
 
@@ -66,6 +72,13 @@ export function Inspector() {
     setSource({ kind: 'file', name: file.name, size: file.size, dkimBodyCheck });
     setOutcome(result);
     setText(result.kind === 'report' ? result.report.raw.header : '');
+    if (result.kind !== 'report') return;
+    // A whole message has its files at hand: risky ones join the findings once listed, unless the input moved on.
+    const files = await riskyFilesInMessage(bytes);
+    if (files.length === 0) return;
+    setOutcome((shown) =>
+      shown === result ? { kind: 'report', report: withRiskyFiles(result.report, files) } : shown,
+    );
   }
 
   const clear = () => {

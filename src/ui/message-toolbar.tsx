@@ -1,7 +1,11 @@
+import { useState } from 'preact/hooks';
 import type { ActionProgress } from '../features/eml-export';
+import { riskyFileWarnings } from '../mail/headers/verdict';
+import type { RiskyFile } from '../mail/risky-files';
 import type { UserFacingError } from '../features/user-facing-error';
 import { BrandMark } from './brand-mark';
 import { formatBytes } from './format';
+import { translateReportText } from './header-report/report-text';
 import { t } from './i18n';
 
 export type ToolbarAction = 'zip' | 'eml' | 'headers';
@@ -19,6 +23,8 @@ export type ToolbarStatus =
 
 export interface MessageToolbarProps {
   attachments: AttachmentSummary | null;
+  /** Attachments a reader should think twice about opening; empty while unknown. */
+  riskyFiles: readonly RiskyFile[];
   headersOpen: boolean;
   status: ToolbarStatus;
   onAction(action: ToolbarAction): void;
@@ -30,6 +36,9 @@ export interface MessageToolbarProps {
 export function MessageToolbar(props: MessageToolbarProps) {
   const { attachments, status } = props;
   const busy = status.kind === 'working';
+  const [riskyOpen, setRiskyOpen] = useState(false);
+  // File names are the sender's text: they go into the sentences as text, never as markup.
+  const riskySentences = riskyFileWarnings(props.riskyFiles).map(translateReportText);
   return (
     <div class="toolbar-wrap">
       <div class="toolbar" role="toolbar" aria-label={t('extName')}>
@@ -70,7 +79,30 @@ export function MessageToolbar(props: MessageToolbarProps) {
         >
           <span class="label">{props.headersOpen ? t('action_hideHeaders') : t('action_headers')}</span>
         </button>
+        {props.riskyFiles.length > 0 && (
+          <button
+            type="button"
+            class="risky"
+            data-testid="risky-files"
+            data-count={props.riskyFiles.length}
+            aria-expanded={riskyOpen}
+            title={riskySentences.join('\n')}
+            onClick={() => setRiskyOpen(!riskyOpen)}
+          >
+            <WarningMark />
+            {props.riskyFiles.length === 1
+              ? t('action_riskyFilesOne')
+              : t('action_riskyFilesMany', String(props.riskyFiles.length))}
+          </button>
+        )}
       </div>
+      {riskyOpen && props.riskyFiles.length > 0 && (
+        <ul class="risky-list" data-testid="risky-file-list">
+          {riskySentences.map((sentence, index) => (
+            <li key={index}>{sentence}</li>
+          ))}
+        </ul>
+      )}
       <MessageToolbarStatus status={status} onCancel={props.onCancel} onDismiss={props.onDismiss} />
     </div>
   );
@@ -121,6 +153,16 @@ export function MessageToolbarStatus({
         ×
       </button>
     </div>
+  );
+}
+
+/** A warning triangle, the same shape the header report uses for "worth a look". */
+function WarningMark() {
+  return (
+    <svg class="risky-mark" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M8 1.8l6.6 11.7H1.4z" fill="currentColor" />
+      <path d="M8 6v3.5M8 11.5v.01" stroke="var(--kc-surface)" stroke-width="1.8" stroke-linecap="round" />
+    </svg>
   );
 }
 

@@ -304,6 +304,51 @@ describe('the header inspector page', () => {
     expect(await page.getByTestId('dkim-body').count()).toBe(0);
   });
 
+  it('opens a look-alike PayPal mail with an error verdict, above the checks that passed for the look-alike', async () => {
+    const message = corpusMessage('lookalike-punycode-domain');
+    await dropFile(page, message.raw, 'account-limited.eml');
+    await expect.poll(() => page.getByTestId('summary-subject').textContent()).toBe(message.expect.subject);
+    const verdict = page.getByTestId('verdict');
+    expect(await verdict.getAttribute('data-severity')).toBe('error');
+    expect(await verdict.textContent()).toContain('Looks like paypal but comes from xn--pypal-4ve.example');
+    // The verdict is the first thing in the report, before the green-looking checks.
+    const order = await report(page).evaluate((element) =>
+      [...element.querySelectorAll('[data-testid="verdict"], [data-testid^="auth-"]')].map((item) =>
+        item.getAttribute('data-testid'),
+      ),
+    );
+    expect(order[0]).toBe('verdict');
+    for (const mechanism of ['spf', 'dkim', 'dmarc']) {
+      const card = page.getByTestId(`auth-${mechanism}`);
+      expect(await card.textContent()).toContain('Passed for xn--pypal-4ve.example');
+      expect(await card.getByTestId('auth-caveat').textContent()).toContain('look-alike of paypal');
+      expect(await card.getAttribute('class')).not.toContain('hr-tone-good');
+    }
+  });
+
+  it('opens a legitimate Gmail message with a calm verdict naming the signing domain', async () => {
+    const message = corpusMessage('received-gmail-workspace');
+    await dropFile(page, message.raw, 'preventivo.eml');
+    await expect.poll(() => page.getByTestId('summary-subject').textContent()).toBe(message.expect.subject);
+    const verdict = page.getByTestId('verdict');
+    expect(await verdict.getAttribute('data-severity')).toBe('none');
+    expect(await verdict.textContent()).toContain('Delivered normally, signed by bianchi-design.example.');
+    expect(await page.getByTestId('auth-dkim').textContent()).toContain('Passed for bianchi-design.example');
+    expect(await page.getByTestId('auth-caveat').count()).toBe(0);
+  });
+
+  it('finds the program hidden behind a right-to-left override in a dropped .eml, under both its names', async () => {
+    const message = corpusMessage('hostile-names-control-bidi-long');
+    await dropFile(page, message.raw, 'invoice.eml');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-severity')).toBe('error');
+    expect(await page.getByTestId('verdict').textContent()).toContain('invoicefdp.exe');
+    const finding = page.locator('[data-testid="warning"][data-code="risky_file_hidden_characters"]');
+    expect(await finding.getAttribute('data-severity')).toBe('error');
+    const text = (await finding.textContent())!;
+    expect(text).toContain('invoice\u202Efdp.exe');
+    expect(text).toContain('saved as “invoicefdp.exe”');
+  });
+
   it('opens a 25 MB .eml through the file picker and reads only its headers', async () => {
     const message = corpusMessage('large-single-25mb');
     const folder = await mkdtemp(join(tmpdir(), 'inspector-e2e-'));
@@ -427,6 +472,16 @@ describe('the header inspector page in German', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Als .txt speichern' }).click();
     expect((await download).suggestedFilename()).toMatch(/^Kopfzeilen – .*\.txt$/);
+    await page.close();
+  });
+
+  it('gives the verdict in German', async () => {
+    const page = await browser.openExtensionPage('inspector.html');
+    await pasteHeaders(page, new TextDecoder().decode(corpusMessage('lookalike-punycode-domain').raw));
+    const verdict = page.getByTestId('verdict');
+    expect(await verdict.getAttribute('data-severity')).toBe('error');
+    expect(await verdict.textContent()).toContain('Sieht aus wie paypal, stammt aber von xn--pypal-4ve.example');
+    expect(await page.getByTestId('auth-dmarc').textContent()).toContain('Bestanden für xn--pypal-4ve.example');
     await page.close();
   });
 });

@@ -441,6 +441,49 @@ describe('Headers on an opened message', () => {
   });
 });
 
+describe('risky attachments on an opened message', () => {
+  it('counts the disguised programs on the toolbar, names each both ways, and the report opens with an error', async () => {
+    const message = corpus.get('hostile-names-control-bidi-long')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const toolbar = await openMessage(parsed.subject!);
+    const risky = toolbar.getByTestId('risky-files');
+    // The .exe behind a right-to-left override and "Rechnung.pdf.exe"; the other hostile names are only odd.
+    await expect.poll(() => risky.textContent()).toBe('2 risky files');
+    expect(await risky.getAttribute('data-count')).toBe('2');
+    await risky.click();
+    // Each shown name sits in an invisible bidi isolate, so an override inside it cannot turn the sentence around.
+    const details = (await toolbar.getByTestId('risky-file-list').locator('li').allTextContents()).map((text) =>
+      text.replace(/[\u2068\u2069]/g, ''),
+    );
+    expect(details).toHaveLength(2);
+    expect(details[0]).toContain('invoice\u202Efdp.exe');
+    expect(details[0]).toContain('“invoicefdp.exe”');
+    expect(details[1]).toContain('“Rechnung.pdf.exe” looks like a document but is a program');
+
+    await toolbar.locator('button[data-action="headers"]').click();
+    const verdict = toolbar.getByTestId('verdict');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-severity')).toBe('error');
+    expect(await verdict.textContent()).toContain('invoicefdp.exe');
+    const codes = await toolbar
+      .getByTestId('warning')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-code')));
+    expect(codes).toContain('risky_file_hidden_characters');
+    expect(codes).toContain('risky_file_double_extension');
+  });
+
+  it('shows no risky-file count on an everyday message, whose report opens without an error', async () => {
+    const message = corpus.get('inline-image-and-attachment')!;
+    const parsed = await simpleParser(Buffer.from(message.raw));
+    const toolbar = await openMessage(parsed.subject!);
+    await expect.poll(() => toolbar.getByTestId('attachment-summary').textContent()).toMatch(/^1 file, /);
+    expect(await toolbar.getByTestId('risky-files').count()).toBe(0);
+    await toolbar.locator('button[data-action="headers"]').click();
+    await toolbar.getByTestId('verdict').waitFor();
+    expect(['none', 'info']).toContain(await toolbar.getByTestId('verdict').getAttribute('data-severity'));
+  });
+});
+
 describe('when the webmail markup is not what we expect', () => {
   it('a floating button keeps the actions reachable for the message in the URL', async () => {
     const message = corpus.get('inline-image-and-attachment')!;

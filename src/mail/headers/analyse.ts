@@ -15,6 +15,7 @@ import { createHeaderLookup } from './lookup';
 import { analyseSpam } from './spam';
 import { summariseHeaders } from './summary';
 import type { HeaderAnalysisOptions, HeaderReport, RawHeaderField } from './types';
+import { judgeReport } from './verdict';
 import { collectWarnings } from './warnings';
 
 export function analyseHeaders(input: string | Uint8Array, options: HeaderAnalysisOptions = {}): HeaderReport {
@@ -38,15 +39,17 @@ export function analyseHeaders(input: string | Uint8Array, options: HeaderAnalys
     returnPath: summary.returnPath,
   });
   const spam = analyseSpam(headers, arrival, options.spamDecoders ?? []);
+  const lookalikeBrands = options.lookalikeBrands ?? DEFAULT_LOOKALIKE_BRANDS;
   const warnings = collectWarnings({
     summary,
     hops: trace,
     authentication,
     nowMs: (options.now ?? new Date()).getTime(),
-    lookalikeBrands: options.lookalikeBrands ?? DEFAULT_LOOKALIKE_BRANDS,
+    lookalikeBrands,
   });
 
   return {
+    verdict: judgeReport({ summary, authentication, spam, warnings, lookalikeBrands }),
     summary,
     hops: trace,
     authentication,

@@ -13,5 +13,6 @@ export {
 } from './messages';
 export { domainToUnicode } from './punycode';
 export { BUILT_IN_SPAM_DECODERS } from './spam';
+export { judgeReport, riskyFileWarnings, withRiskyFiles } from './verdict';
 export { formatDuration } from './warnings';
 export type * from './types';

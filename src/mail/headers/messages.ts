@@ -39,7 +39,30 @@ export const WARNING_CODES = [
   'hop_in_future',
   'clock_skew',
   'unsigned',
+  'risky_file_hidden_characters',
+  'risky_file_lookalike_characters',
+  'risky_file_double_extension',
+  'risky_file_executable',
+  'risky_file_shortcut',
+  'risky_file_disk_image',
+  'risky_file_macro_document',
 ] as const satisfies readonly WarningCode[];
+
+const VERDICT_KEYS = [
+  'hdr_verdict_lookalike',
+  'hdr_verdict_name_claims',
+  'hdr_verdict_risky_file',
+  'hdr_verdict_forged',
+  'hdr_verdict_errors',
+  'hdr_verdict_spam',
+  'hdr_verdict_risky_file_maybe',
+  'hdr_verdict_warnings',
+  'hdr_verdict_unchecked',
+  'hdr_verdict_signed',
+  'hdr_verdict_not_confirmed',
+  'hdr_passed_lookalike',
+  'hdr_passed_not_claimed',
+] as const;
 
 /** Verdict reasons: which results each mechanism has its own sentence for. */
 export const REASON_RESULTS = {
@@ -165,6 +188,7 @@ export type HeaderMessageKey =
   | `hdr_warning_${WarningCode}`
   | ReasonKey
   | (typeof SPAM_KEYS)[number]
+  | (typeof VERDICT_KEYS)[number]
   | (typeof OTHER_KEYS)[number];
 
 /** Every key the analyser can emit (plus the words for its enums), for the locale completeness test. */
@@ -176,6 +200,7 @@ export const HEADER_MESSAGE_KEYS: readonly HeaderMessageKey[] = [
     results.map((result) => `hdr_reason_${mechanism}_${result}` as ReasonKey),
   ),
   ...SPAM_KEYS,
+  ...VERDICT_KEYS,
   ...OTHER_KEYS,
 ];
 

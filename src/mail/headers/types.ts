@@ -39,6 +39,8 @@ export interface HeaderAnalysisOptions {
 }
 
 export interface HeaderReport {
+  /** The one-sentence answer a non-expert reads first. */
+  verdict: ReportVerdict;
   summary: HeaderSummary;
   hops: HopTrace;
   authentication: AuthenticationReport;
@@ -327,7 +329,18 @@ export type WarningCode =
   | 'date_in_future'
   | 'hop_in_future'
   | 'clock_skew'
-  | 'unsigned';
+  | 'unsigned'
+  | RiskyFileWarningCode;
+
+/** Risky attachments (see src/mail/risky-files.ts), added when the message's files are known. */
+export type RiskyFileWarningCode =
+  | 'risky_file_hidden_characters'
+  | 'risky_file_lookalike_characters'
+  | 'risky_file_double_extension'
+  | 'risky_file_executable'
+  | 'risky_file_shortcut'
+  | 'risky_file_disk_image'
+  | 'risky_file_macro_document';
 
 export interface HeaderWarning {
   code: WarningCode;
@@ -337,7 +350,36 @@ export interface HeaderWarning {
   substitutions: string[];
 }
 
-// ---- 6. Raw ----------------------------------------------------------------------------------
+// ---- 6. Verdict -----------------------------------------------------------------------------
+
+/** 'none': nothing to worry about. */
+export type VerdictSeverity = Severity | 'none';
+
+/** The domain a passed check vouches for, and why that may not be who the reader thinks. */
+export interface PassedFor {
+  domain: string;
+  /** Set when the domain is a look-alike or not the one the sender's name claims. */
+  caveat: ReportText | null;
+}
+
+/** The From domain made to look like someone else. */
+export interface Imitation {
+  /** What a reader takes it for: a brand, an address's domain, or the domain in Unicode. */
+  looksLike: string;
+  /** The domain as it really is (ASCII, so a Punycode name shows as "xn--…"). */
+  domain: string;
+  /** 'domain': the domain itself is a look-alike; 'name': the display name claims someone else. */
+  by: 'domain' | 'name';
+}
+
+export interface ReportVerdict {
+  severity: VerdictSeverity;
+  headline: ReportText;
+  passedFor: Partial<Record<AuthMechanism, PassedFor>>;
+  imitation: Imitation | null;
+}
+
+// ---- 7. Raw ----------------------------------------------------------------------------------
 
 export interface RawHeaderField extends HeaderField {
   /** The RFC 2047 decoded value, only when it differs from `unfolded`. */

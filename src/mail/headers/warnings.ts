@@ -43,6 +43,11 @@ export function collectWarnings(context: WarningContext): HeaderWarning[] {
   if (context.summary.messageId === null) add('missing_message_id', 'warning');
   if (context.summary.date === null) add('missing_date', 'warning');
 
+  return sortWarnings(warnings);
+}
+
+/** Errors first, then warnings, then information; the order found within each. */
+export function sortWarnings(warnings: readonly HeaderWarning[]): HeaderWarning[] {
   return warnings
     .map((warning, order) => ({ warning, order }))
     .sort((a, b) => SEVERITY_ORDER[a.warning.severity] - SEVERITY_ORDER[b.warning.severity] || a.order - b.order)
@@ -135,7 +140,7 @@ const ADDRESS_CHARACTER = /[^\s<>"'@]/;
  * The first thing shaped like an address in a display name. Grown outwards from each "@" rather than
  * found with a regular expression, which would take quadratic time on a long name without one.
  */
-function addressShownIn(name: string): string | null {
+export function addressShownIn(name: string): string | null {
   for (let at = name.indexOf('@'); at !== -1; at = name.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && ADDRESS_CHARACTER.test(name[start - 1] as string)) start--;

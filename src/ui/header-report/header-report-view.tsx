@@ -6,6 +6,7 @@ import { HopTimeline } from './hop-timeline';
 import { RawHeaders } from './raw-headers';
 import { SpamFindings } from './spam-findings';
 import { SummaryList } from './summary-list';
+import { VerdictBanner } from './verdict-banner';
 import { WarningList } from './warning-list';
 
 export interface HeaderReportViewProps {
@@ -17,7 +18,7 @@ export interface HeaderReportViewProps {
 }
 
 /**
- * The header report as an admin or support person reads it: verdicts and findings first, then who/what/when, the
+ * The header report as an admin or support person reads it: the verdict in one sentence, then the checks and findings, then who/what/when, the
  * delivery path, the spam filters' verdicts and the raw block to hand on. Scoped under `.header-report`, so the
  * same markup works in a shadow root on the webmail and on the inspector page.
  */
@@ -28,7 +29,12 @@ export function HeaderReportView({ report, dkimBodyCheck, onSaveText }: HeaderRe
       <h2 id={titleId} class="hr-title">
         {t('report_title')}
       </h2>
-      <AuthVerdicts authentication={report.authentication} dkimBodyCheck={dkimBodyCheck} />
+      <VerdictBanner verdict={report.verdict} />
+      <AuthVerdicts
+        authentication={report.authentication}
+        passedFor={report.verdict.passedFor}
+        dkimBodyCheck={dkimBodyCheck}
+      />
       <WarningList warnings={report.warnings} />
       <SummaryList summary={report.summary} />
       <HopTimeline hops={report.hops} />

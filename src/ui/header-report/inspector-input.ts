@@ -2,7 +2,15 @@
  * What the inspector page shows for a given input: nothing yet, a report, or a plain-words problem. Kept free of
  * DOM and extension APIs so it can be tested directly.
  */
-import { analyseHeaders, isMailError, type HeaderAnalysisOptions, type HeaderReport } from '../../mail';
+import {
+  analyseHeaders,
+  findRiskyFiles,
+  isMailError,
+  listAttachments,
+  type HeaderAnalysisOptions,
+  type HeaderReport,
+  type RiskyFile,
+} from '../../mail';
 import type { MessageKey } from '../i18n';
 
 export type InspectorProblem = Extract<
@@ -31,5 +39,18 @@ export function analyseInspectorInput(input: string | Uint8Array, options: Heade
       return { kind: 'problem', problem: 'inspector_no_headers' };
     }
     return { kind: 'problem', problem: 'inspector_unreadable' };
+  }
+}
+
+/**
+ * The risky files of a whole message (a dropped .eml); none for headers alone, or a message cut short or too broken
+ * to list: the report of its headers stands either way.
+ */
+export async function riskyFilesInMessage(bytes: Uint8Array): Promise<RiskyFile[]> {
+  try {
+    const files = await listAttachments(bytes, { inlineImages: true });
+    return findRiskyFiles(files.map((file) => ({ name: file.fileName, mimeType: file.mimeType })));
+  } catch {
+    return [];
   }
 }

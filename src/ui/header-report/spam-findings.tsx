@@ -3,7 +3,7 @@ import { ReportSection } from './report-section';
 import { t } from '../i18n';
 import { ToneIcon } from './icons';
 import { translateReportText } from './report-text';
-import { spamTone } from './tones';
+import { spamFindingTone } from './tones';
 
 /** What each spam filter concluded, with its codes (SCL, SFV, BCL, rules…) spelled out in words. */
 export function SpamFindings({ findings }: { findings: readonly SpamFinding[] }) {
@@ -45,7 +45,7 @@ export function SpamFindings({ findings }: { findings: readonly SpamFinding[] })
 }
 
 function SpamHead({ finding }: { finding: SpamFinding }) {
-  const tone = spamTone(finding.verdict);
+  const tone = spamFindingTone(finding);
   const score =
     finding.score === null
       ? null

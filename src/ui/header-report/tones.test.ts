@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authTone, severityTone, spamTone } from './tones';
+import { authTone, severityTone, spamFindingTone, spamTone, verdictTone } from './tones';
 
 describe('tones', () => {
   it('reserve green for a pass and red for a fail', () => {
@@ -23,6 +23,24 @@ describe('tones', () => {
       'bad',
       'caution',
       'neutral',
+    ]);
+  });
+
+  it('grey a spam verdict the sender could have written, whether it says clean or spam', () => {
+    for (const verdict of ['clean', 'spam'] as const) {
+      expect(spamFindingTone({ verdict, addedByReceivingSide: false })).toBe('neutral');
+      expect(spamFindingTone({ verdict, addedByReceivingSide: null })).toBe('neutral');
+    }
+    expect(spamFindingTone({ verdict: 'clean', addedByReceivingSide: true })).toBe('good');
+    expect(spamFindingTone({ verdict: 'spam', addedByReceivingSide: true })).toBe('bad');
+  });
+
+  it('colour the verdict banner green only when there is nothing to worry about', () => {
+    expect([verdictTone('error'), verdictTone('warning'), verdictTone('info'), verdictTone('none')]).toEqual([
+      'bad',
+      'caution',
+      'neutral',
+      'good',
     ]);
   });
 });

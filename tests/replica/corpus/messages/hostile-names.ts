@@ -1,6 +1,6 @@
 /**
  * Attachment names meant to hurt whoever saves them: path traversal, Windows reserved device names, characters
- * forbidden in file names, control characters, a right-to-left override, a 300-byte name, an empty name, leading
+ * forbidden in file names, control characters, a right-to-left override, a double extension, a 300-byte name, an empty name, leading
  * and trailing dots and spaces.
  *
  * Names that cannot survive a quoted-string (control characters, line breaks) are sent in RFC 2231 form, where
@@ -117,6 +117,8 @@ function encodingTricks(): CorpusMessage {
   return hostileMessage('hostile-names-control-bidi-long', ANNA_RCPT, '2026-10-19T03:25:42+02:00', 'Invoice attached', [
     // Shows as "invoiceexe.pdf" in a right-to-left aware renderer, but is an .exe.
     hostileFile('invoice\u202Efdp.exe', RFC2047, 'MZ not really an executable\n'),
+    // A program dressed as a PDF: the double extension the risky-file check and the toolbar's count must catch.
+    hostileFile('Rechnung.pdf.exe', QUOTED, 'MZ not really an executable either\n'),
     hostileFile('bell\u0007tab\tescape\u001b[31mred.txt', RFC2231, 'control characters\n', 'text/plain'),
     hostileFile('line\r\nbreak: injected.txt', RFC2231, 'a header line break inside a name\n', 'text/plain'),
     hostileFile('nul\u0000byte.txt', RFC2231, 'a NUL inside a name\n', 'text/plain'),

@@ -23,6 +23,7 @@ import {
   textBody,
 } from '../../src/mail/testing/mime';
 import { buildCorpus } from '../replica/corpus/index';
+import { seededRandom } from '../support/seeded-random';
 
 interface File {
   name: string;
@@ -115,18 +116,6 @@ function isCalendar(file: File): boolean {
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-/** mulberry32, as in fuzz-headers: a fixed seed makes every run identical and a failure reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pseudoRandomBytes(random: () => number, length: number): Uint8Array {

@@ -7,21 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { infomaniakHeaderOptions } from '../../src/ksuite/header-defaults';
 import { MailError } from '../../src/mail/errors';
 import { analyseHeaders, type HeaderReport } from '../../src/mail/headers';
+import { seededRandom } from '../support/seeded-random';
 
 const CASES = 10_000;
 const SEED = 0x5eed_4ead;
-
-/** mulberry32: tiny, fast and good enough to spread mutations; the seed makes every run identical. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLES = [
   `Received: from localhost (localhost [127.0.0.1])

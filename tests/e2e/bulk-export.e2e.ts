@@ -88,7 +88,7 @@ describe('with several messages selected', () => {
   it.each([
     ['a 401', () => replica.expireSession(false, 'status')],
     ['a redirect to sign-in', () => replica.expireSession(false, 'redirect')],
-    ['an HTML page in place of the message', () => replica.answerDownloadsWithHtml(1)],
+    ['an HTML page in place of the message', () => replica.answerDownloadsWithHtml(1, '/download')],
   ])('an expired session (answered by %s) saves nothing and offers to sign in again', async (_, expire) => {
     await select(['plain-text-de', 'read-receipt-requested']);
     await expire();
@@ -117,7 +117,9 @@ describe('with several messages selected', () => {
     expect(await status.textContent()).toContain(subjects[0]);
   });
 
-  it.each([['cut "cleanly", twice', 'stopped before the end', () => replica.truncateNext(2, 200, 'short')]])(
+  it.each([
+    ['cut "cleanly", twice', 'stopped before the end', () => replica.truncateNext(2, 200, 'short', '/download')],
+  ])(
     '"Save as .zip of .eml" leaves out a message whose raw download was %s, and says why',
     async (_, reason, fault) => {
       const ids = ['plain-text-de', 'read-receipt-requested'];

@@ -124,7 +124,7 @@ describe("Attachments (.zip) when the server's archive cannot be passed on", () 
 
   it.each([
     ['an archive missing a file', () => replica.dropFromArchives(1)],
-    ['an archive cut short', () => replica.truncateNext(1, 4096, 'cut')],
+    ['an archive cut short', () => replica.truncateNext(1, 4096, 'cut', '/attachmentsArchive')],
   ])('%s: the attachments are zipped from the raw message instead, all of them', async (_, fault) => {
     const subject = (await simpleParser(Buffer.from(message().raw))).subject!;
     const toolbar = await openMessage(subject);
@@ -280,7 +280,7 @@ describe('what the user is told when something goes wrong', () => {
   it('a download cut short saves nothing and says so', async () => {
     const toolbar = await openMessage(subject());
     // Both routes cut short: the server's archive, then the raw message the extension falls back to.
-    await replica.truncateNext(2, 20, 'cut');
+    await replica.truncateNext(2, 20, 'cut', ['/attachmentsArchive', '/download']);
     let downloads = 0;
     page.on('download', () => downloads++);
     await toolbar.locator('button[data-action="zip"]').click();
@@ -313,7 +313,8 @@ describe('what the user is told when something goes wrong', () => {
 
 describe('a raw message cut "cleanly" or replaced by a page is never saved', () => {
   // The download ends with a Content-Length that matches what was sent, so only the message JSON's size shows the
-  // cut; or it is an HTML page with status 200, as after a session expiry.
+  // cut; or it is an HTML page with status 200, as after a session expiry. The faults hit only the raw message's
+  // route: the webmail page fetches this message's inline image itself, and could otherwise take one.
   const message = () => corpus.get('inline-image-and-attachment')!;
   const subject = async () => (await simpleParser(Buffer.from(message().raw))).subject!;
   /** Well into the attachment: the headers and the start of every part arrive, the end of the file does not. */
@@ -340,7 +341,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
 
   it('Save .eml: a body short twice saves nothing and says the download stopped early', async () => {
     const toolbar = await openMessage(await subject());
-    await replica.truncateNext(2, cutAt(), 'short');
+    await replica.truncateNext(2, cutAt(), 'short', '/download');
     await replica.clearRequests();
     const { text, downloads } = await failingAction(toolbar, 'eml');
     expect(text).toContain('stopped before the end');
@@ -350,7 +351,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
 
   it('Save .eml: a body short once is asked for again and saved whole', async () => {
     const toolbar = await openMessage(await subject());
-    await replica.truncateNext(1, cutAt(), 'short');
+    await replica.truncateNext(1, cutAt(), 'short', '/download');
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
     expect(Buffer.from(saved.bytes).equals(Buffer.from(message().raw))).toBe(true);
@@ -360,7 +361,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
   // The API never serves HTML: a page in place of the message is the sign-in page of an expired session.
   it('Save .eml: an HTML page in place of the message saves nothing and offers to sign in again', async () => {
     const toolbar = await openMessage(await subject());
-    await replica.answerDownloadsWithHtml(1);
+    await replica.answerDownloadsWithHtml(1, '/download');
     await replica.clearRequests();
     const { text, downloads } = await failingAction(toolbar, 'eml');
     expect(text).toContain('session has expired');
@@ -372,7 +373,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
     await setOption('useServerArchive', false);
     try {
       const toolbar = await openMessage(await subject());
-      await replica.truncateNext(2, cutAt(), 'short');
+      await replica.truncateNext(2, cutAt(), 'short', '/download');
       await replica.clearRequests();
       const { text, downloads } = await failingAction(toolbar, 'zip');
       expect(await routesTaken()).toEqual({ serverArchive: false, rawMessage: true });
@@ -385,7 +386,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
 
   it("Attachments (.zip): an HTML page for the server's archive and then for the raw message gives no zip", async () => {
     const toolbar = await openMessage(await subject());
-    await replica.answerDownloadsWithHtml(2);
+    await replica.answerDownloadsWithHtml(2, ['/attachmentsArchive', '/download']);
     await replica.clearRequests();
     const { text, downloads } = await failingAction(toolbar, 'zip');
     // The archive was not a zip, so the browser's zip was tried, and its raw message was a page too.

@@ -25,10 +25,12 @@ export class ReplicaClient {
     this.call('POST', '/expire-session', { tokens, answer });
   setLatency = (ms: number) => this.call('POST', '/latency', { ms });
   failNext = (count: number, status: number, path?: string) => this.call('POST', '/fail', { count, status, path });
-  truncateNext = (count: number, bytes: number, mode: 'cut' | 'short') =>
-    this.call('POST', '/truncate', { count, bytes, mode });
+  /** `path`: only downloads whose path contains it are cut (the webmail page fetches inline images too). */
+  truncateNext = (count: number, bytes: number, mode: 'cut' | 'short', path?: string | string[]) =>
+    this.call('POST', '/truncate', { count, bytes, mode, path });
   dropFromArchives = (count = 1) => this.call('POST', '/archive-drop', { count });
-  answerDownloadsWithHtml = (count = 1) => this.call('POST', '/html-download', { count });
+  answerDownloadsWithHtml = (count = 1, path?: string | string[]) =>
+    this.call('POST', '/html-download', { count, path });
   requests = () => this.call<RequestLogEntry[]>('GET', '/requests');
   clearRequests = () => this.call('DELETE', '/requests');
 

@@ -8,12 +8,11 @@ import type { FaultPlan } from './faults.ts';
 
 export function sendDownload(ex: Exchange, faults: FaultPlan, body: Buffer, headers: Record<string, string>): void {
   const res = ex.res;
-  if (faults.downloadsAnsweredWithHtml > 0) {
-    faults.downloadsAnsweredWithHtml -= 1;
+  if (faults.takeHtmlAnswer(ex.url.pathname)) {
     sendForeignPage(ex);
     return;
   }
-  const truncation = faults.takeTruncation();
+  const truncation = faults.takeTruncation(ex.url.pathname);
   if (!truncation || truncation.bytes >= body.length) {
     res.writeHead(200, { ...headers, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
     ex.bytesSent += body.length;

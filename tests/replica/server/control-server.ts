@@ -34,11 +34,15 @@ const ROUTES: Record<string, Handler> = {
       count: Number(body.count ?? 1),
       bytes: Number(body.bytes),
       mode: body.mode as 'cut' | 'short',
+      path: pathsOf(body.path),
     }),
     { ok: true }
   ),
   'POST /archive-drop': (control, body) => (control.dropFromArchives(Number(body.count ?? 1)), { ok: true }),
-  'POST /html-download': (control, body) => (control.answerDownloadsWithHtml(Number(body.count ?? 1)), { ok: true }),
+  'POST /html-download': (control, body) => (
+    control.answerDownloadsWithHtml(Number(body.count ?? 1), pathsOf(body.path)),
+    { ok: true }
+  ),
   'POST /reset': (control) => (control.reset(), { ok: true }),
   'POST /session-cookie': (control) => control.issueSessionCookie(),
   'GET /requests': (control) => control.requestLog(),
@@ -77,4 +81,11 @@ async function answer(control: ReplicaControl, req: IncomingMessage, res: Server
     const status = error instanceof ControlError || error instanceof SyntaxError ? 400 : 500;
     send(status, { error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** A path filter as JSON gives it: one string, or a list of strings. */
+function pathsOf(value: unknown): string | string[] | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+  return undefined;
 }

@@ -37,6 +37,8 @@ export interface TruncateRequest {
   count: number;
   bytes: number;
   mode: TruncationMode;
+  /** Only downloads whose path contains this (or one of these) are cut (and counted). */
+  path?: string | readonly string[];
 }
 
 export interface ReplicaControl {
@@ -49,7 +51,7 @@ export interface ReplicaControl {
   /** The next `count` attachments archives leave out the message's last attachment. */
   dropFromArchives(count: number): void;
   /** The next `count` downloads (raw, attachment, archive) answer 200 with an HTML page instead of their bytes. */
-  answerDownloadsWithHtml(count: number): void;
+  answerDownloadsWithHtml(count: number, path?: string | readonly string[]): void;
   /** Mail back to the initial corpus, faults off, demo token valid again. Issued sessions stay valid. */
   reset(): void;
   issueSessionCookie(): SessionCookie;
@@ -111,19 +113,20 @@ export function createControl(deps: ControlDeps): ReplicaControl {
         throw new ControlError('status must be 4xx or 5xx');
       deps.faults.failNext({ remaining: count, status, pathContains: path, retryAfterSeconds: retryAfter });
     },
-    truncateNext({ count, bytes, mode }) {
+    truncateNext({ count, bytes, mode, path }) {
       if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
       if (!Number.isInteger(bytes) || bytes < 0) throw new ControlError('bytes must be a non-negative integer');
       if (mode !== 'cut' && mode !== 'short') throw new ControlError("mode must be 'cut' or 'short'");
-      deps.faults.truncateNext({ remaining: count, bytes, mode });
+      deps.faults.truncateNext({ remaining: count, bytes, mode, pathContains: pathList(path) });
     },
     dropFromArchives(count) {
       if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
       deps.faults.archivesMissingAFile = count;
     },
-    answerDownloadsWithHtml(count) {
+    answerDownloadsWithHtml(count, path) {
       if (!Number.isInteger(count) || count < 1) throw new ControlError('count must be a positive integer');
       deps.faults.downloadsAnsweredWithHtml = count;
+      deps.faults.htmlDownloadsPathContains = pathList(path);
     },
     reset() {
       deps.resetStore();
@@ -140,4 +143,8 @@ export function createControl(deps: ControlDeps): ReplicaControl {
       deps.log.clear();
     },
   };
+}
+
+function pathList(path: string | readonly string[] | undefined): readonly string[] | undefined {
+  return path === undefined ? undefined : typeof path === 'string' ? [path] : path;
 }

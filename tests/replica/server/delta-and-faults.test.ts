@@ -167,6 +167,20 @@ describe('faults', () => {
     expect((await r.api(pdf?.resource ?? '')).body.length).toBe(pdf?.size);
   });
 
+  it('cuts only the downloads whose path names the route asked for, when a path is given', async () => {
+    const message = await r.data<MessageJson>(`/api/mail/${uuid}/folder/${INBOX}/message/3`);
+    const pdf = message.attachments.find((a) => a.name === 'report.pdf')!;
+    r.replica.control.truncateNext({ count: 1, bytes: 10, mode: 'short', path: '/download' });
+    r.replica.control.answerDownloadsWithHtml(1, ['/attachmentsArchive', '/download']);
+    // The attachment is neither: whole, and neither fault is used up by it.
+    expect((await r.api(pdf.resource!)).body.length).toBe(pdf.size);
+    const first = await r.api(message.download_resource);
+    expect(String(first.headers['content-type'])).toMatch(/^text\/html/);
+    const second = await r.api(message.download_resource);
+    expect(second.body.length).toBe(10);
+    expect((await r.api(message.download_resource)).body.length).toBe(message.size);
+  });
+
   it('answers the next downloads with an HTML page and status 200, then recovers', async () => {
     const download = `/api/mail/${uuid}/folder/${INBOX}/message/3/download`;
     const full = (await r.api(download)).body;

@@ -22,6 +22,8 @@ export interface TruncationRule {
   remaining: number;
   bytes: number;
   mode: TruncationMode;
+  /** Only downloads whose path contains one of these are hit (and counted): the webmail page fetches images too. */
+  pathContains?: readonly string[];
 }
 
 export class FaultPlan {
@@ -31,6 +33,8 @@ export class FaultPlan {
   archivesMissingAFile = 0;
   /** The next downloads answer 200 with an HTML page instead of their bytes (see binary-response.ts). */
   downloadsAnsweredWithHtml = 0;
+  /** Only downloads whose path contains one of these get the HTML page (and are counted). */
+  htmlDownloadsPathContains: readonly string[] | undefined;
   private failures: FailureRule[] = [];
   private truncation: TruncationRule | undefined;
 
@@ -51,12 +55,21 @@ export class FaultPlan {
     this.truncation = { ...rule };
   }
 
-  takeTruncation(): TruncationRule | undefined {
+  takeTruncation(path: string): TruncationRule | undefined {
     const rule = this.truncation;
     if (!rule || rule.remaining <= 0) return undefined;
+    if (!pathMatches(path, rule.pathContains)) return undefined;
     rule.remaining -= 1;
     if (rule.remaining === 0) this.truncation = undefined;
     return rule;
+  }
+
+  /** Whether this download gets the HTML page instead of its bytes; the count goes down when it does. */
+  takeHtmlAnswer(path: string): boolean {
+    if (this.downloadsAnsweredWithHtml <= 0) return false;
+    if (!pathMatches(path, this.htmlDownloadsPathContains)) return false;
+    this.downloadsAnsweredWithHtml -= 1;
+    return true;
   }
 
   clear(): void {
@@ -64,7 +77,12 @@ export class FaultPlan {
     this.signedOutAnswer = 'status';
     this.archivesMissingAFile = 0;
     this.downloadsAnsweredWithHtml = 0;
+    this.htmlDownloadsPathContains = undefined;
     this.failures = [];
     this.truncation = undefined;
   }
+}
+
+function pathMatches(path: string, parts: readonly string[] | undefined): boolean {
+  return !parts || parts.some((part) => path.includes(part));
 }

@@ -35,15 +35,37 @@ export function pairArchiveFiles(
 ): ArchiveFile[] | null {
   const files = entries.filter((entry) => !entry.directory);
   if (files.length !== wanted.length) return null;
-  const unused = new Set(files);
+  const used = new Set<ZipDirectoryEntry>();
   const pairs = new Map<Attachment, ZipDirectoryEntry>();
   for (const likeness of [strictKey, looseKey]) {
+    // Files by key, in archive order, so that each attachment finds its file in one look (thousands of files
+    // of one name must not take a scan of the archive each). A key depends on the MIME type only for a name that
+    // leaves nothing usable, hence one index per type.
+    const indexes = new Map<string, Map<string, { files: ZipDirectoryEntry[]; next: number }>>();
+    const indexFor = (mimeType: string) => {
+      let index = indexes.get(mimeType);
+      if (!index) {
+        index = new Map();
+        for (const file of files) {
+          const key = likeness(baseName(file.name), mimeType);
+          const bucket = index.get(key);
+          if (bucket) bucket.files.push(file);
+          else index.set(key, { files: [file], next: 0 });
+        }
+        indexes.set(mimeType, index);
+      }
+      return index;
+    };
     for (const attachment of wanted) {
       if (pairs.has(attachment)) continue;
-      const key = likeness(attachment.name, attachment.mime_type);
-      const entry = [...unused].find((file) => likeness(baseName(file.name), attachment.mime_type) === key);
+      const bucket = indexFor(attachment.mime_type).get(likeness(attachment.name, attachment.mime_type));
+      if (!bucket) continue;
+      // The first file of that key not paired yet (through this index or another one).
+      while (bucket.next < bucket.files.length && used.has(bucket.files[bucket.next]!)) bucket.next++;
+      const entry = bucket.files[bucket.next];
       if (!entry) continue;
-      unused.delete(entry);
+      bucket.next++;
+      used.add(entry);
       pairs.set(attachment, entry);
     }
   }

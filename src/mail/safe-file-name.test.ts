@@ -191,3 +191,32 @@ describe('FileNameAllocator', () => {
     expect(allocator.has('other.txt')).toBe(false);
   });
 });
+
+describe('uniqueFileNames, numbering', () => {
+  it('skips a number a file already took and ignores case, as before', () => {
+    expect(uniqueFileNames(['a (2).pdf', 'a.pdf', 'a.pdf', 'a.pdf'])).toEqual([
+      'a (2).pdf',
+      'a.pdf',
+      'a (3).pdf',
+      'a (4).pdf',
+    ]);
+    expect(uniqueFileNames(['a.pdf', 'A.pdf', 'a (3).pdf', 'a.PDF'])).toEqual([
+      'a.pdf',
+      'A (2).pdf',
+      'a (3).pdf',
+      'a (4).PDF',
+    ]);
+  });
+
+  // A hostile message: 5,000 attachments of one name. Counting up from 2 for each took minutes.
+  it('numbers thousands of files of one name in about linear time', () => {
+    const count = 5000;
+    const started = performance.now();
+    const names = uniqueFileNames(Array.from({ length: count }, () => 'a.pdf'));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(names[0]).toBe('a.pdf');
+    expect(names[1]).toBe('a (2).pdf');
+    expect(names[count - 1]).toBe(`a (${count}).pdf`);
+    expect(new Set(names).size).toBe(count);
+  });
+});

@@ -119,12 +119,21 @@ function toWellFormed(text: string): string {
  */
 export class FileNameAllocator {
   readonly #taken = new Set<string>();
+  /**
+   * Per name, the number to try next: every number below it is taken, and names are never given back, so a message
+   * with thousands of attachments of one name costs one look each instead of counting up from 2 every time.
+   */
+  readonly #nextNumber = new Map<string, number>();
 
   allocate(name: string, options: SafeFileNameOptions = {}): string {
     const safe = safeFileName(name, options);
     let candidate = safe;
-    for (let n = 2; this.#taken.has(keyOf(candidate)); n++) {
-      candidate = fitFileName(safe, MAX_FILE_NAME_BYTES, ` (${n})`);
+    if (this.#taken.has(keyOf(candidate))) {
+      const key = keyOf(safe);
+      let n = this.#nextNumber.get(key) ?? 2;
+      do candidate = fitFileName(safe, MAX_FILE_NAME_BYTES, ` (${n++})`);
+      while (this.#taken.has(keyOf(candidate)));
+      this.#nextNumber.set(key, n);
     }
     this.#taken.add(keyOf(candidate));
     return candidate;

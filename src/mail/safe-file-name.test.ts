@@ -220,3 +220,31 @@ describe('uniqueFileNames, numbering', () => {
     expect(new Set(names).size).toBe(count);
   });
 });
+
+describe('safeFileName, the last gaps', () => {
+  it.each([
+    ['CONIN$', 'CONIN$_'],
+    ['conout$.txt', 'conout$_.txt'],
+    ['Clock$ .log', 'Clock$_ .log'],
+    ['CONIN.txt', 'CONIN.txt'], // only the device names themselves
+  ])('Windows device name %s → %s', (name, expected) => {
+    expect(safeFileName(name)).toBe(expected);
+  });
+
+  it.each([
+    ['Hangul filler', 'invoice\u3164.pdf', 'invoice.pdf'],
+    ['blank braille cell', 'scan\u2800\u2800.pdf', 'scan.pdf'],
+    ['zero width space', 'pay\u200bpal.pdf', 'paypal.pdf'],
+    ['soft hyphen', 're\u00adport.pdf', 'report.pdf'],
+    ['word joiner and Mongolian vowel separator', 'a\u2060b\u180ec.txt', 'abc.txt'],
+    ['half-width Hangul filler', '\uffa0notes.txt', 'notes.txt'],
+    ['a joiner outside an emoji', 'x\u200dy.txt', 'xy.txt'],
+  ])('drops an invisible filler: %s', (_, name, expected) => {
+    expect(safeFileName(name, { mimeType: 'application/pdf' })).toBe(expected);
+  });
+
+  it('keeps the joiners and variation selectors an emoji needs', () => {
+    expect(safeFileName('\u{1F469}\u200d\u{1F4BB} notes.txt')).toBe('\u{1F469}\u200d\u{1F4BB} notes.txt');
+    expect(safeFileName('\u2764\ufe0f\u200d\u{1F525}.png')).toBe('\u2764\ufe0f\u200d\u{1F525}.png');
+  });
+});

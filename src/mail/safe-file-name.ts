@@ -21,14 +21,19 @@ export const MAX_FILE_NAME_BYTES = 255;
 const INVISIBLE_OR_CONTROL =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/g;
+// Unicode's default-ignorable characters draw nothing (U+200B zero width space, U+3164 Hangul filler, soft hyphen…),
+// and U+2800 (a blank braille cell) draws nothing either: a name of them looks empty or like another name. Two are
+// kept where emoji need them: the variation selectors U+FE0E/U+FE0F, and U+200D joining two pictographs (👩‍💻).
+const INVISIBLE_FILLERS =
+  /(?![\u200d\ufe0e\ufe0f])\p{Default_Ignorable_Code_Point}|\u2800|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 const WHITESPACE_CONTROLS = /[\t\n\r\v\f]+/g;
 // Path separators and the characters Windows forbids.
 const FORBIDDEN = /[/\\:*?"<>|]/g;
 const LEADING_JUNK = /^[\s.]+/;
 const TRAILING_JUNK = /[\s.]+$/;
 // Windows refuses these as a base name whatever the extension (`con.txt`, `Aux.tar.gz`), even with trailing spaces.
-// It also treats the superscript digits as digits here.
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+// It also treats the superscript digits as digits here, and keeps the console and clock devices' `$` names.
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)$/i;
 
 const encoder = new TextEncoder();
 
@@ -44,7 +49,11 @@ export function safeFileName(name: string, options: SafeFileNameOptions = {}): s
 
 function cleanFileName(name: string): string {
   let text = toWellFormed(String(name ?? '').normalize('NFC'));
-  text = text.replace(WHITESPACE_CONTROLS, ' ').replace(INVISIBLE_OR_CONTROL, '').replace(FORBIDDEN, '_');
+  text = text
+    .replace(WHITESPACE_CONTROLS, ' ')
+    .replace(INVISIBLE_OR_CONTROL, '')
+    .replace(INVISIBLE_FILLERS, '')
+    .replace(FORBIDDEN, '_');
   text = text.replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '');
   return avoidWindowsReservedName(text);
 }

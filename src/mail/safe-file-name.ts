@@ -25,7 +25,7 @@ const INVISIBLE_OR_CONTROL =
 // and U+2800 (a blank braille cell) draws nothing either: a name of them looks empty or like another name. Two are
 // kept where emoji need them: the variation selectors U+FE0E/U+FE0F, and U+200D joining two pictographs (👩‍💻).
 const INVISIBLE_FILLERS =
-  /(?![\u200d\ufe0e\ufe0f])\p{Default_Ignorable_Code_Point}|\u2800|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+  /(?!\u200d|\ufe0e|\ufe0f)\p{Default_Ignorable_Code_Point}|\u2800|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 const WHITESPACE_CONTROLS = /[\t\n\r\v\f]+/g;
 // Path separators and the characters Windows forbids.
 const FORBIDDEN = /[/\\:*?"<>|]/g;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { pauseAlerts, resumeAlerts } from './pause';
 
 /** The toolbar icon's right-click menu: pause and resume alerts without opening anything. */

@@ -1,5 +1,5 @@
 import { WEBMAIL_ROUTES } from '../ksuite/webmail-urls';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { NewMail } from './check-mail';
 
 export type AlertButton = 'read' | 'archive';

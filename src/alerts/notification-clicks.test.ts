@@ -2,11 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { folderIdFromPath, startReplica, type Replica } from '../../tests/replica/index';
 import { replicaFetch } from '../../tests/support/replica-fetch';
 import { KsuiteApiClient } from '../ksuite/api-client';
-import { testBrowser } from './testing/test-browser';
+import { testBrowser } from '../../tests/support/fake-browser';
 
 // Clicks on a notification, against the replica: open the message, mark it read, archive it.
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({ browser: (await import('../../tests/support/fake-browser')).testBrowser.browser }));
 
 const { browser } = testBrowser;
 let replica: Replica;

@@ -6,11 +6,11 @@ import { ANNOUNCED_KEY } from './announced';
 import { PAGE_NOTIFY } from './page-messages';
 import { pauseAlerts } from './pause';
 import { loadPollRecord } from './poll-record';
-import { testBrowser } from './testing/test-browser';
+import { testBrowser } from '../../tests/support/fake-browser';
 
 // One poll end to end in a fake browser (storage, badge, notifications) against the replica's real API.
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({ browser: (await import('../../tests/support/fake-browser')).testBrowser.browser }));
 
 const { browser } = testBrowser;
 let replica: Replica;

@@ -4,11 +4,11 @@ import { zipArchiveName } from '../mail/naming';
 import { buildZip } from '../mail/zip';
 import { zipEntriesForAttachments } from '../mail/zip-layout';
 import { saveFile } from '../page/save-file';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { downloadProgress, type ActionOptions } from './eml-export';
-import type { MessageSource } from './message-source';
-import { zipFromServerArchive } from './server-archive';
-import { NoAttachmentsError } from './user-facing-error';
+import type { MessageSource } from '../ksuite/message-source';
+import { zipFromServerArchive } from './shared/server-archive-zip';
+import { NoAttachmentsError } from './shared/user-facing-error';
 
 export interface ZipPreferences {
   /** Start from the server's archive (`attachmentsArchive`) when it matches the message (see server-archive.ts). */

@@ -2,8 +2,8 @@ import type { DownloadProgress } from '../ksuite/api-client';
 import type { MessageRef } from '../ksuite/webmail-dom';
 import { emlFileName } from '../mail/naming';
 import { saveFile } from '../page/save-file';
-import { t } from '../ui/i18n';
-import type { MessageSource } from './message-source';
+import { t } from '../i18n';
+import type { MessageSource } from '../ksuite/message-source';
 
 export interface ActionOptions {
   signal?: AbortSignal;

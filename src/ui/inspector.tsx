@@ -14,8 +14,8 @@ import {
   type InspectorOutcome,
 } from './header-report/inspector-input';
 import { withRiskyFiles } from '../mail/headers/verdict';
-import { t } from './i18n';
-import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../features/inspector-handoff';
+import { t } from '../i18n';
+import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../page/inspector-handoff';
 
 /** Typing or pasting is analysed once the input has been still this long, so a big paste is parsed once. */
 const ANALYSE_DELAY_MS = 150;

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import type { ActionProgress } from '../features/eml-export';
 import { riskyFileWarnings } from '../mail/headers/verdict';
 import type { RiskyFile } from '../mail/risky-files';
-import type { UserFacingError } from '../features/user-facing-error';
+import type { UserFacingError } from '../features/shared/user-facing-error';
 import { BrandMark } from './brand-mark';
 import { formatBytes } from './format';
 import { translateReportText } from './header-report/report-text';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 export type ToolbarAction = 'zip' | 'eml' | 'headers';
 

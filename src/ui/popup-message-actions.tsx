@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { OpenedMessageDescription, PageRequest } from '../features/page-messages';
-import { t } from './i18n';
+import type { OpenedMessageDescription, PageRequest } from '../page/page-messages';
+import { t } from '../i18n';
 import type { ToolbarAction } from './message-toolbar';
 
 /**

@@ -1,5 +1,5 @@
 import { setSettings, type NestedMessages, type ZipLayout } from '../../settings';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { useSettings } from './hooks';
 import './alerts.css';
 

@@ -14,7 +14,7 @@ import { openInWebmail } from '../../alerts/webmail-tab';
 import { WEBMAIL_START_URL } from '../../ksuite/hosts';
 import { WEBMAIL_ROUTES } from '../../ksuite/webmail-urls';
 import { setSettings, type Settings } from '../../settings';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { failureReason } from './failure-reason';
 import { useNotificationPermission, usePausedUntil, usePollRecord, useSettings } from './hooks';
 import { NotificationPermissionControl } from './permission-control';

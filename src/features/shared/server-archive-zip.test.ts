@@ -1,19 +1,19 @@
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Attachment, Message } from '../ksuite/types';
-import type { MessageRef } from '../ksuite/webmail-dom';
-import type { ZipPreferences } from './attachments-zip';
-import type { MessageSource } from './message-source';
+import type { Attachment, Message } from '../../ksuite/types';
+import type { MessageRef } from '../../ksuite/webmail-dom';
+import type { ZipPreferences } from '../attachments-zip';
+import type { MessageSource } from '../../ksuite/message-source';
 
 // The module remembers, per page, that the server's archive disagreed once; each test gets a fresh page's copy.
 // Errors are made from that copy's module graph too, so that `instanceof` holds.
-let zipFromServerArchive: typeof import('./server-archive').zipFromServerArchive;
-let addServerArchiveToLayout: typeof import('./server-archive').addServerArchiveToLayout;
-let KsuiteApiError: typeof import('../ksuite/api-error').KsuiteApiError;
+let zipFromServerArchive: typeof import('./server-archive-zip').zipFromServerArchive;
+let addServerArchiveToLayout: typeof import('./server-archive-zip').addServerArchiveToLayout;
+let KsuiteApiError: typeof import('../../ksuite/api-error').KsuiteApiError;
 beforeEach(async () => {
   vi.resetModules();
-  ({ zipFromServerArchive, addServerArchiveToLayout } = await import('./server-archive'));
-  ({ KsuiteApiError } = await import('../ksuite/api-error'));
+  ({ zipFromServerArchive, addServerArchiveToLayout } = await import('./server-archive-zip'));
+  ({ KsuiteApiError } = await import('../../ksuite/api-error'));
 });
 
 const DEFAULTS: ZipPreferences = {
@@ -220,8 +220,8 @@ describe('zipFromServerArchive', () => {
 
 describe('addServerArchiveToLayout', () => {
   it("puts a message's files in its folder of a bulk export, as the server compressed them", async () => {
-    const { ZipLayout } = await import('../mail/zip-layout');
-    const { buildZip } = await import('../mail/zip');
+    const { ZipLayout } = await import('../../mail/zip-layout');
+    const { buildZip } = await import('../../mail/zip');
     const layout = new ZipLayout();
     layout.addFile([], 'NOT INCLUDED.txt', new TextEncoder().encode('x'));
     const { source } = sourceAnswering(await serverArchive([['Offerte.pdf', pdf]]));
@@ -240,7 +240,7 @@ describe('addServerArchiveToLayout', () => {
   });
 
   it('adds nothing when the archive does not match', async () => {
-    const { ZipLayout } = await import('../mail/zip-layout');
+    const { ZipLayout } = await import('../../mail/zip-layout');
     const layout = new ZipLayout();
     const { source } = sourceAnswering(await serverArchive([['Offerte.pdf', pdf]]));
     const details = message([attachment('Offerte.pdf', 'application/pdf'), attachment('Plan.pdf', 'application/pdf')]);

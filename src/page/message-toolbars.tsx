@@ -10,18 +10,18 @@ import type { DkimBodyCheck } from '../mail/headers/dkim-body-hash';
 import type { HeaderReport } from '../mail/headers/types';
 import { withRiskyFiles } from '../mail/headers/verdict';
 import { findRiskyFiles, type RiskyFile } from '../mail/risky-files';
-import { perFrame } from '../page/per-frame';
-import { createShadowHost, type ShadowHost } from '../page/shadow-host';
+import { perFrame } from './per-frame';
+import { createShadowHost, type ShadowHost } from './shadow-host';
 import { checkDkimBodiesAfterRender, HeaderReportView, headerReportCss } from '../ui/header-report';
 import { BrandMark } from '../ui/brand-mark';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { MessageToolbar, type AttachmentSummary, type ToolbarAction, type ToolbarStatus } from '../ui/message-toolbar';
 import toolbarCss from '../ui/message-toolbar.css?inline';
-import { saveAttachmentsZip, type ZipPreferences } from './attachments-zip';
-import type { BulkLayout } from './bulk-export';
-import { downloadProgress, saveMessageAsEml, type ActionProgress } from './eml-export';
-import type { MessageSource } from './message-source';
-import { describeError, isCancellation } from './user-facing-error';
+import { saveAttachmentsZip, type ZipPreferences } from '../features/attachments-zip';
+import type { BulkLayout } from '../features/shared/bulk-zip';
+import { downloadProgress, saveMessageAsEml, type ActionProgress } from '../features/eml-export';
+import type { MessageSource } from '../ksuite/message-source';
+import { describeError, isCancellation } from '../features/shared/user-facing-error';
 
 export interface PageServices {
   source: MessageSource;

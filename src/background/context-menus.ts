@@ -1,9 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { WEBMAIL_MATCHES } from '../ksuite/hosts';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { ToolbarAction } from '../ui/message-toolbar';
-import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from './inspector-handoff';
-import type { PageRequest } from './page-messages';
+import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../page/inspector-handoff';
+import type { PageRequest } from '../page/page-messages';
 
 const WEBMAIL_ITEMS: Record<string, { action: ToolbarAction; title: () => string }> = {
   'message-save-eml': { action: 'eml', title: () => t('action_saveEml') },

@@ -1,8 +1,8 @@
 import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
 import { messageRefFromUrl } from '../ksuite/webmail-urls';
-import { isOwnNode } from '../page/dom-watcher';
-import { loadLazyScript } from '../page/lazy-script';
-import { perFrame } from '../page/per-frame';
+import { isOwnNode } from './dom-watcher';
+import { loadLazyScript } from './lazy-script';
+import { perFrame } from './per-frame';
 import { startPageRequests, type MessageActions } from './page-requests';
 import { WEBMAIL_PAGE_SCRIPT, type WebmailPageModule } from './webmail-page-script';
 

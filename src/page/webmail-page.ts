@@ -1,10 +1,10 @@
 import { KsuiteApiClient } from '../ksuite/api-client';
 import { CurrentMailbox } from '../ksuite/current-mailbox';
-import { watchDom } from '../page/dom-watcher';
+import { watchDom } from './dom-watcher';
 import { getApiToken } from '../settings';
-import { getZipPreferences } from './zip-preferences';
-import { MessageSource } from './message-source';
-import { startMessageToolbars, type PageServices } from './message-toolbar';
+import { getZipPreferences } from '../features/shared/zip-preferences';
+import { MessageSource } from '../ksuite/message-source';
+import { startMessageToolbars, type PageServices } from './message-toolbars';
 import type { MessageActions } from './page-requests';
 import { startSelectionBar } from './selection-bar';
 

@@ -1,6 +1,6 @@
-import { getSettings } from '../settings';
-import type { ZipPreferences } from './attachments-zip';
-import type { BulkLayout } from './bulk-export';
+import { getSettings } from '../../settings';
+import type { ZipPreferences } from '../attachments-zip';
+import type { BulkLayout } from './bulk-zip';
 
 /** The user's zip preferences from the options page, read at each action so a change applies at once. */
 export async function getZipPreferences(): Promise<ZipPreferences & { layout: BulkLayout }> {

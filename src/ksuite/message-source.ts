@@ -1,9 +1,9 @@
-import type { DownloadProgress, KsuiteApiClient } from '../ksuite/api-client';
-import type { CurrentMailbox } from '../ksuite/current-mailbox';
-import type { Message } from '../ksuite/types';
-import type { MessageRef } from '../ksuite/webmail-dom';
-import { awaitWithSignal } from '../ksuite/api-error';
-import { downloadRawMessage } from '../ksuite/raw-message';
+import type { DownloadProgress, KsuiteApiClient } from './api-client';
+import type { CurrentMailbox } from './current-mailbox';
+import type { Message } from './types';
+import type { MessageRef } from './webmail-dom';
+import { awaitWithSignal } from './api-error';
+import { downloadRawMessage } from './raw-message';
 
 /**
  * Messages as the page's actions need them: the JSON (date, subject, attachment list) and the raw bytes. Each

@@ -1,7 +1,7 @@
-import { KsuiteApiError } from '../ksuite/api-error';
-import { WEBMAIL_START_URL } from '../ksuite/hosts';
-import { isMailError } from '../mail/errors';
-import { t } from '../ui/i18n';
+import { KsuiteApiError } from '../../ksuite/api-error';
+import { WEBMAIL_START_URL } from '../../ksuite/hosts';
+import { isMailError } from '../../mail/errors';
+import { t } from '../../i18n';
 
 export interface UserFacingError {
   /** One translated sentence: what happened and what to do. */

@@ -1,20 +1,20 @@
-import { KsuiteApiError } from '../ksuite/api-error';
-import { API_ROUTES } from '../ksuite/routes';
+import { KsuiteApiError } from '../../ksuite/api-error';
+import { API_ROUTES } from '../../ksuite/routes';
 import {
   attachmentsForArchive,
   isAttachedMessage,
   pairArchiveFiles,
   type ArchiveFile,
-} from '../ksuite/attachments-archive';
-import type { Attachment, Message } from '../ksuite/types';
-import type { MessageRef } from '../ksuite/webmail-dom';
-import { isMailError } from '../mail/errors';
-import { FileNameAllocator } from '../mail/safe-file-name';
-import { buildZip, type CompressedContent } from '../mail/zip';
-import { ZipLayout, type LayoutFolder } from '../mail/zip-layout';
-import { entryDataStarts, readZipDirectory, type ZipDirectoryEntry } from '../mail/zip-directory';
-import type { ZipPreferences } from './attachments-zip';
-import type { MessageSource } from './message-source';
+} from '../../ksuite/attachments-archive';
+import type { Attachment, Message } from '../../ksuite/types';
+import type { MessageRef } from '../../ksuite/webmail-dom';
+import { isMailError } from '../../mail/errors';
+import { FileNameAllocator } from '../../mail/safe-file-name';
+import { buildZip, type CompressedContent } from '../../mail/zip';
+import { ZipLayout, type LayoutFolder } from '../../mail/zip-layout';
+import { entryDataStarts, readZipDirectory, type ZipDirectoryEntry } from '../../mail/zip-directory';
+import type { ZipPreferences } from '../attachments-zip';
+import type { MessageSource } from '../../ksuite/message-source';
 
 /**
  * "Attachments (.zip)" from the server's own archive (the one the web app's "Alles herunterladen" gives), when it

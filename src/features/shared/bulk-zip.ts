@@ -1,14 +1,14 @@
-import type { MessageRef } from '../ksuite/webmail-dom';
-import { listAttachments } from '../mail/attachments';
-import { emlFileName, subjectFileStem, zipArchiveName } from '../mail/naming';
-import { buildZip } from '../mail/zip';
-import { addAttachmentsToLayout, ZipLayout } from '../mail/zip-layout';
-import { saveFile } from '../page/save-file';
-import { t } from '../ui/i18n';
-import type { ZipPreferences } from './attachments-zip';
-import type { ActionOptions } from './eml-export';
-import type { MessageSource } from './message-source';
-import { addServerArchiveToLayout } from './server-archive';
+import type { MessageRef } from '../../ksuite/webmail-dom';
+import { listAttachments } from '../../mail/attachments';
+import { emlFileName, subjectFileStem, zipArchiveName } from '../../mail/naming';
+import { buildZip } from '../../mail/zip';
+import { addAttachmentsToLayout, ZipLayout } from '../../mail/zip-layout';
+import { saveFile } from '../../page/save-file';
+import { t } from '../../i18n';
+import type { ZipPreferences } from '../attachments-zip';
+import type { ActionOptions } from '../eml-export';
+import type { MessageSource } from '../../ksuite/message-source';
+import { addServerArchiveToLayout } from './server-archive-zip';
 import { describeError, isCancellation, isSignedOut } from './user-facing-error';
 
 export type BulkLayout = 'folder-per-message' | 'flat';

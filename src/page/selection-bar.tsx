@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { findSelectedMessages, isDarkTheme, type MessageRef } from '../ksuite/webmail-dom';
-import { createShadowHost, type ShadowHost } from '../page/shadow-host';
-import { perFrame } from '../page/per-frame';
-import { t } from '../ui/i18n';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+import { perFrame } from './per-frame';
+import { t } from '../i18n';
 import { MessageToolbarStatus, type ToolbarStatus } from '../ui/message-toolbar';
 import toolbarCss from '../ui/message-toolbar.css?inline';
 import {
@@ -11,10 +11,10 @@ import {
   saveSelectedAsEmlZip,
   saveSelectedAttachmentsZip,
   type BulkLayout,
-} from './bulk-export';
-import type { ActionProgress } from './eml-export';
-import type { PageServices } from './message-toolbar';
-import { describeError, isCancellation } from './user-facing-error';
+} from '../features/shared/bulk-zip';
+import type { ActionProgress } from '../features/eml-export';
+import type { PageServices } from './message-toolbars';
+import { describeError, isCancellation } from '../features/shared/user-facing-error';
 
 /**
  * With several rows of the message list selected, a bar at the bottom of the page offers the bulk exports.

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import english from '../../../public/_locales/en/messages.json';
+import english from '../../public/_locales/en/messages.json';
 
 // The extension API for unit tests: WXT's in-memory fake browser (storage, alarms, action, notifications, tabs),
 // completed with what it leaves out and the alerts use: translated messages (the real English catalogue), the

@@ -3,7 +3,9 @@ import { createActionMenu, handleActionMenuClick } from './action-menu';
 import { pausedUntil } from './pause';
 import { testBrowser } from '../../tests/support/fake-browser';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('../../tests/support/fake-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const { browser } = testBrowser;
 

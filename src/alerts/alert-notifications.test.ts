@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { alertNotificationsFor, GROUP_ABOVE } from './alert-notifications';
 import type { NewMail } from './check-mail';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('../../tests/support/fake-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 let n = 0;
 const mail = (over: Partial<NewMail> = {}): NewMail => {

@@ -6,7 +6,9 @@ import { testBrowser } from '../../tests/support/fake-browser';
 
 // Clicks on a notification, against the replica: open the message, mark it read, archive it.
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('../../tests/support/fake-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const { browser } = testBrowser;
 let replica: Replica;

@@ -10,7 +10,9 @@ import { testBrowser } from '../../tests/support/fake-browser';
 
 // One poll end to end in a fake browser (storage, badge, notifications) against the replica's real API.
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('../../tests/support/fake-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const { browser } = testBrowser;
 let replica: Replica;

@@ -10,7 +10,9 @@ import { testBrowser } from '../../tests/support/fake-browser';
 
 // The background wiring: which browser events lead to a check, and what the alarm looks like.
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('../../tests/support/fake-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const { browser } = testBrowser;
 let replica: Replica;

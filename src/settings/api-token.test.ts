@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { testBrowser } from '../../tests/support/fake-browser';
 import { getApiToken, maskToken, removeApiToken, setApiToken, watchApiToken } from './api-token';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('../../tests/support/fake-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 beforeEach(() => testBrowser.reset());
 

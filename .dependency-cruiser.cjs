@@ -1,16 +1,22 @@
 // The layer order of src/, checked by `npm test` (step "layers"). Each room may import only the rooms below it:
 //
 //   entrypoints/          the extension's pages and scripts: anything
-//   page/                 content-script plumbing: mounts ui components, runs features
-//   ui/                   components: mail, ksuite, settings, alerts, i18n; saves a file through page/save-file
+//   page/  background/    content-script plumbing (mounts ui, runs features); the background's right-click menus
+//   ui/                   components, and the actions they run: features, alerts, settings, ksuite, mail, i18n
 //   features/  alerts/    what the user does / what the background watches: mail, ksuite, settings, i18n
 //   settings/  i18n.ts    stored preferences, translated text
 //   ksuite/               the only code that knows Infomaniak: mail
 //   mail/                 pure message logic: nothing else of src/
 //
-// Tests may reach further (a test of mail/ may use ksuite's header defaults as realistic input), so the rules
-// below look at shipped modules only.
+// Rooms below page/ may use its protocol modules only (PAGE_PROTOCOLS). Tests may reach further (a test of mail/ may use
+// ksuite's header defaults as realistic input), so the rules below look at shipped modules only.
 const TEST = '\\.test\\.tsx?$|/testing/';
+
+/**
+ * The modules of src/page that rooms below it may use: how a file is saved from a page, and the shapes of the
+ * messages between the extension's pages and the webmail tab. Nothing else of the plumbing.
+ */
+const PAGE_PROTOCOLS = ['page/save-file\\.ts$', 'page/page-messages\\.ts$', 'page/inspector-handoff\\.ts$'];
 
 /** A rule that forbids a room (`from`) to import from anything under src/ but the listed rooms. */
 function onlyImports(name, from, allowed, comment) {
@@ -61,17 +67,8 @@ module.exports = {
     onlyImports(
       'ui-is-components',
       'ui/',
-      [
-        'mail/',
-        'ksuite/',
-        'settings/',
-        'alerts/',
-        'i18n\\.ts$',
-        'page/save-file\\.ts$',
-        'features/index\\.ts$',
-        'features/action\\.ts$',
-      ],
-      'Components show what they are given; the plumbing that mounts them and runs actions is src/page.',
+      ['mail/', 'ksuite/', 'settings/', 'alerts/', 'features/', 'i18n\\.ts$', ...PAGE_PROTOCOLS],
+      'Components show what they are given and run the actions they are handed; mounting them is src/page.',
     ),
   ],
   options: {

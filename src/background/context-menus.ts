@@ -1,19 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import { WEBMAIL_MATCHES } from '../ksuite/hosts';
+import { MESSAGE_ACTIONS } from '../features';
 import { t } from '../i18n';
-import type { ToolbarAction } from '../ui/message-toolbar';
 import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../page/inspector-handoff';
 import type { PageRequest } from '../page/page-messages';
 
-const WEBMAIL_ITEMS: Record<string, { action: ToolbarAction; title: () => string }> = {
-  'message-save-eml': { action: 'eml', title: () => t('action_saveEml') },
-  'message-attachments-zip': { action: 'zip', title: () => t('action_attachmentsZip') },
-  'message-inspect-headers': { action: 'headers', title: () => t('menu_inspectHeaders') },
-};
+/** A message action's item: `message-{action id}`. */
+const MESSAGE_ITEM_PREFIX = 'message-';
 const SELECTION_ITEM = 'selection-inspect-headers';
 
 /**
- * Right-click actions: on the webmail, the three message actions (they act on the message under the cursor,
+ * Right-click actions: on the webmail, the message actions (they act on the message under the cursor,
  * else the opened one); on selected text anywhere, "Inspect these headers" opens the inspector with it.
  */
 export function startContextMenus(): void {
@@ -22,10 +19,10 @@ export function startContextMenus(): void {
 }
 
 async function createMenus(): Promise<void> {
-  for (const [id, item] of Object.entries(WEBMAIL_ITEMS)) {
+  for (const action of MESSAGE_ACTIONS.filter((candidate) => candidate.message)) {
     await recreate({
-      id,
-      title: item.title(),
+      id: MESSAGE_ITEM_PREFIX + action.id,
+      title: t(action.menuLabel ?? action.label),
       contexts: ['page', 'frame', 'link', 'image', 'selection'],
       documentUrlPatterns: WEBMAIL_MATCHES,
     });
@@ -48,9 +45,10 @@ export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?
     });
     return;
   }
-  const item = WEBMAIL_ITEMS[String(info.menuItemId)];
-  if (!item || tab?.id === undefined) return;
-  const request: PageRequest = { type: 'run-message-action', action: item.action, target: 'context' };
+  const itemId = String(info.menuItemId);
+  if (!itemId.startsWith(MESSAGE_ITEM_PREFIX) || tab?.id === undefined) return;
+  const action = itemId.slice(MESSAGE_ITEM_PREFIX.length);
+  const request: PageRequest = { type: 'run-message-action', action, target: 'context' };
   await browser.tabs.sendMessage(tab.id, request, { frameId: info.frameId ?? 0 }).catch(() => {});
 }
 

@@ -1,5 +1,3 @@
-import type { ToolbarAction } from '../ui/message-toolbar';
-
 /**
  * Messages between the extension's pages/background and the webmail content script. The content script answers
  * only in the frame that has what is asked for, so a message sent to a whole tab gets one answer.
@@ -7,11 +5,13 @@ import type { ToolbarAction } from '../ui/message-toolbar';
 export type PageRequest =
   | { type: 'describe-opened-message' }
   /** `context`: the message under the last right-click, else the opened one; `opened`: the opened one. */
-  | { type: 'run-message-action'; action: ToolbarAction; target: 'context' | 'opened' };
+  | { type: 'run-message-action'; action: string; target: 'context' | 'opened' };
 
 export interface OpenedMessageDescription {
   uid: string;
   subject: string | null;
+  /** The actions for one message, as the page offers them (translated there): the popup shows exactly these. */
+  actions: { id: string; label: string; tooltip: string }[];
 }
 
 /**

@@ -3,12 +3,11 @@ import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
 import { readFrameHealth } from '../ksuite/page-health';
 import { findOpenedMessages, messageRefFromElement, parseMessageUid, type MessageRef } from '../ksuite/webmail-dom';
 import { messageRefFromUrl } from '../ksuite/webmail-urls';
-import type { ToolbarAction } from '../ui/message-toolbar';
 import { isPageRequest, PAGE_HEALTH_PORT, type OpenedMessageDescription } from './page-messages';
 
 /** What answers a request once the page features are loaded (see webmail-page.ts). */
 export interface MessageActions {
-  run(target: MessageRef, action: ToolbarAction): void;
+  run(target: MessageRef, actionId: string): void;
   describe(message: MessageRef): Promise<OpenedMessageDescription>;
 }
 

@@ -2,7 +2,7 @@ import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
 import { messageRefFromUrl } from '../ksuite/webmail-urls';
 import { isOwnNode } from './dom-watcher';
 import { loadLazyScript } from './lazy-script';
-import { perFrame } from './per-frame';
+import { perFrame } from '../ui/per-frame';
 import { startPageRequests, type MessageActions } from './page-requests';
 import { WEBMAIL_PAGE_SCRIPT, type WebmailPageModule } from './webmail-page-script';
 

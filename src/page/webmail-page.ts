@@ -1,10 +1,13 @@
 import { KsuiteApiClient } from '../ksuite/api-client';
 import { CurrentMailbox } from '../ksuite/current-mailbox';
 import { watchDom } from './dom-watcher';
+import { t } from '../i18n';
 import { getApiToken } from '../settings';
-import { getZipPreferences } from '../features/shared/zip-preferences';
+import type { ActionServices } from '../features/action';
+import { MESSAGE_ACTIONS } from '../features';
+import { getUserPreferences } from '../features/shared/zip-preferences';
 import { MessageSource } from '../ksuite/message-source';
-import { startMessageToolbars, type PageServices } from './message-toolbars';
+import { startMessageToolbars } from './message-toolbars';
 import type { MessageActions } from './page-requests';
 import { startSelectionBar } from './selection-bar';
 
@@ -15,12 +18,13 @@ import { startSelectionBar } from './selection-bar';
  */
 export function startWebmailPage(doc: Document, signal: AbortSignal): MessageActions {
   const api = new KsuiteApiClient({ token: getApiToken });
-  const services: PageServices = {
+  // One per page: a message fetched for one action is not fetched again for the next.
+  const services: ActionServices = {
     source: new MessageSource(api, new CurrentMailbox(api), () => doc.location.href),
-    zipPreferences: getZipPreferences,
+    preferences: getUserPreferences,
   };
-  const toolbars = startMessageToolbars(doc, services, signal);
-  startSelectionBar(doc, services, signal);
+  const toolbars = startMessageToolbars(doc, MESSAGE_ACTIONS, services, signal);
+  startSelectionBar(doc, MESSAGE_ACTIONS, services, signal);
   const scan = () => toolbars.scan();
   scan();
   watchDom(doc.documentElement, scan, signal);
@@ -38,7 +42,12 @@ export function startWebmailPage(doc: Document, signal: AbortSignal): MessageAct
     },
     async describe(message) {
       const details = await services.source.details(message).catch(() => null);
-      return { uid: message.uid, subject: details?.subject ?? null };
+      const actions = MESSAGE_ACTIONS.filter((action) => action.message).map((action) => ({
+        id: action.id,
+        label: t(action.label),
+        tooltip: t(action.tooltip),
+      }));
+      return { uid: message.uid, subject: details?.subject ?? null, actions };
     },
   };
 }

@@ -41,7 +41,7 @@ describe('right-click on the webmail', () => {
     const message = corpus.get('read-receipt-requested')!;
     const subject = (await simpleParser(Buffer.from(message.raw))).subject!;
     await page.locator('[data-thread-uid]', { hasText: subject }).first().click({ button: 'right' });
-    const saved = await savedFileOf(page, () => clickMenu('message-save-eml'));
+    const saved = await savedFileOf(page, () => clickMenu('message-eml'));
     expect(saved.name.endsWith(` – ${subject}.eml`)).toBe(true);
     expect(Buffer.from(saved.bytes).equals(Buffer.from(message.raw))).toBe(true);
     expect(await page.locator('div.message-item').count()).toBe(0); // nothing was opened
@@ -53,7 +53,7 @@ describe('right-click on the webmail', () => {
     await page.locator('[data-thread-uid]', { hasText: subject }).first().click();
     await page.locator(TOOLBAR).waitFor();
     await page.locator('div.message-item .message-header').first().click({ button: 'right' });
-    const saved = await savedFileOf(page, () => clickMenu('message-attachments-zip'));
+    const saved = await savedFileOf(page, () => clickMenu('message-zip'));
     const expected = message.expect.attachments!.filter((a) => !a.inline).map((a) => a.name);
     expect([...(await unzip(saved.bytes)).keys()].sort()).toEqual(expected.sort());
     const status = page.locator(`${TOOLBAR} [data-testid="action-status"]`);
@@ -64,7 +64,7 @@ describe('right-click on the webmail', () => {
     const message = corpus.get('received-long-chain-mixed-mta')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
     await page.locator('[data-thread-uid]', { hasText: parsed.subject! }).first().click({ button: 'right' });
-    await clickMenu('message-inspect-headers');
+    await clickMenu('message-headers');
     const report = page.getByTestId('header-report');
     await report.waitFor();
     const received = parsed.headerLines.filter((h) => h.key === 'received').length;

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Attachment, Message } from '../../ksuite/types';
 import type { MessageRef } from '../../ksuite/webmail-dom';
-import type { ZipPreferences } from '../attachments-zip';
+import type { ZipPreferences } from './zip-preferences';
 import type { MessageSource } from '../../ksuite/message-source';
 
 // The module remembers, per page, that the server's archive disagreed once; each test gets a fresh page's copy.

@@ -13,7 +13,7 @@ import { FileNameAllocator } from '../../mail/safe-file-name';
 import { buildZip, type CompressedContent } from '../../mail/zip';
 import { ZipLayout, type LayoutFolder } from '../../mail/zip-layout';
 import { entryDataStarts, readZipDirectory, type ZipDirectoryEntry } from '../../mail/zip-directory';
-import type { ZipPreferences } from '../attachments-zip';
+import type { ZipPreferences } from './zip-preferences';
 import type { MessageSource } from '../../ksuite/message-source';
 
 /**

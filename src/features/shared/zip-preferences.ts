@@ -1,9 +1,22 @@
 import { getSettings } from '../../settings';
-import type { ZipPreferences } from '../attachments-zip';
-import type { BulkLayout } from './bulk-zip';
 
-/** The user's zip preferences from the options page, read at each action so a change applies at once. */
-export async function getZipPreferences(): Promise<ZipPreferences & { layout: BulkLayout }> {
+export interface ZipPreferences {
+  /** Start from the server's archive (`attachmentsArchive`) when it matches the message (see server-archive-zip.ts). */
+  useServerArchive: boolean;
+  includeInlineImages: boolean;
+  nestedMessages: 'eml' | 'expand';
+  /** Saved files' names start with the message date. */
+  fileNamesWithDate: boolean;
+}
+
+/** A selection's attachments: a folder per message, or all files side by side. */
+export type BulkLayout = 'folder-per-message' | 'flat';
+
+/** What the actions read of the options page. */
+export type UserPreferences = ZipPreferences & { layout: BulkLayout };
+
+/** The user's preferences from the options page, read at each action so a change applies at once. */
+export async function getUserPreferences(): Promise<UserPreferences> {
   const settings = await getSettings();
   return {
     useServerArchive: settings.useServerArchive,

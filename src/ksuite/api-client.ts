@@ -9,6 +9,8 @@ import type {
   ApiThreadList,
   ErrorEnvelope,
   Folder,
+  FolderActivities,
+  FolderMessageUids,
   Mailbox,
   Message,
   MessagesByUids,
@@ -123,6 +125,41 @@ export class KsuiteApiClient {
     }
     assertWhole(response, total, blob.size);
     return blob;
+  }
+
+  /**
+   * The server's zip of a message's attachments (what the web app's "Alles herunterladen" gives), as a Blob the
+   * browser fills by itself.
+   */
+  attachmentsArchive(message: Pick<Message, 'resource'>, options: { signal?: AbortSignal } = {}): Promise<Blob> {
+    return this.resourceBlob(API_ROUTES.attachmentsArchive(message.resource), options);
+  }
+
+  /** The folder's journal position: what `folderActivities` reports changes since. */
+  async folderSignature(mailboxUuid: string, folderId: string, signal?: AbortSignal): Promise<string> {
+    const { signature } = await this.json<FolderMessageUids>(API_ROUTES.folderSignature(mailboxUuid, folderId), {
+      signal,
+    });
+    return typeof signature === 'string' ? signature : '';
+  }
+
+  /** What was added, deleted and changed in a folder since `signature`, with the journal's new position. */
+  folderActivities(
+    mailboxUuid: string,
+    folderId: string,
+    signature: string,
+    signal?: AbortSignal,
+  ): Promise<FolderActivities> {
+    return this.json<FolderActivities>(API_ROUTES.folderActivities(mailboxUuid, folderId, signature), { signal });
+  }
+
+  /** Moves messages to another folder of their mailbox. */
+  moveMessages(mailboxUuid: string, uids: string[], toFolderId: string, signal?: AbortSignal): Promise<unknown> {
+    return this.json(API_ROUTES.messageAction(mailboxUuid, 'move'), {
+      method: 'POST',
+      body: { uids, to: toFolderId },
+      signal,
+    });
   }
 
   markSeen(mailboxUuid: string, uids: string[], signal?: AbortSignal): Promise<unknown> {

@@ -13,9 +13,10 @@ import { downloadRawMessage } from './raw-message';
 export class MessageSource {
   readonly #details = new Map<string, Promise<Message>>();
   readonly #raw = new Map<string, Uint8Array>();
+  #archiveDisagreed = false;
 
   constructor(
-    readonly api: KsuiteApiClient,
+    private readonly api: KsuiteApiClient,
     private readonly mailbox: CurrentMailbox,
     private readonly pageUrl: () => string,
   ) {}
@@ -33,6 +34,23 @@ export class MessageSource {
       this.#details.set(ref.uid, pending);
     }
     return awaitWithSignal(pending, signal);
+  }
+
+  /** The server's zip of the message's attachments (see features/shared/server-archive-zip.ts). */
+  attachmentsArchive(details: Message, signal?: AbortSignal): Promise<Blob> {
+    return this.api.attachmentsArchive(details, { signal });
+  }
+
+  /**
+   * False once the server's archive has not matched a message on this page: the others then go straight to the
+   * browser's zip rather than downloading an archive that will likely be refused too.
+   */
+  get archiveTrusted(): boolean {
+    return !this.#archiveDisagreed;
+  }
+
+  distrustArchive(): void {
+    this.#archiveDisagreed = true;
   }
 
   /** True when the raw message is already here, so that what needs it costs no download. */

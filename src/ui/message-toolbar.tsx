@@ -28,7 +28,11 @@ export function ToolbarForMessage(props: {
   const { message, services } = props;
   const actions = useMemo(() => props.actions.filter((action) => action.message), [props.actions]);
   const [details, setDetails] = useState<Message | null>(null);
-  const [panel, setPanel] = useState<{ action: string; report: HeaderReport; dkimBodyCheck: Promise<DkimBodyCheck[]> } | null>(null);
+  const [panel, setPanel] = useState<{
+    action: string;
+    report: HeaderReport;
+    dkimBodyCheck: Promise<DkimBodyCheck[]>;
+  } | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const runner = useActionRun();
 
@@ -47,9 +51,7 @@ export function ToolbarForMessage(props: {
   // Inline parts too: a part's disposition is the sender's choice, and an "inline" program is still one.
   const riskyFiles = useMemo<readonly RiskyFile[]>(
     () =>
-      details
-        ? findRiskyFiles(details.attachments.map((file) => ({ name: file.name, mimeType: file.mime_type })))
-        : [],
+      details ? findRiskyFiles(details.attachments.map((file) => ({ name: file.name, mimeType: file.mime_type }))) : [],
     [details],
   );
 

@@ -53,16 +53,19 @@ async function serverArchive(entries: [string, Uint8Array][]): Promise<Blob> {
 
 function sourceAnswering(...answers: (Blob | Error)[]) {
   const asked: string[] = [];
+  let trusted = true;
   const source = {
     hasRaw: () => false,
-    api: {
-      resourceBlob: async (path: string) => {
-        asked.push(path);
-        const answer = answers.shift();
-        if (!answer) throw new Error('unexpected request');
-        if (answer instanceof Error) throw answer;
-        return answer;
-      },
+    get archiveTrusted() {
+      return trusted;
+    },
+    distrustArchive: () => (trusted = false),
+    attachmentsArchive: async (details: Message) => {
+      asked.push(`${details.resource}/attachmentsArchive`);
+      const answer = answers.shift();
+      if (!answer) throw new Error('unexpected request');
+      if (answer instanceof Error) throw answer;
+      return answer;
     },
   } as unknown as MessageSource;
   return { source, asked };
@@ -148,11 +151,20 @@ describe('zipFromServerArchive', () => {
 
   it('refuses an archive missing a file or holding another, and asks no more on this page', async () => {
     const details = message([attachment('a.pdf', 'application/pdf'), attachment('b.jpg', 'image/jpeg')]);
-    const missing = sourceAnswering(await serverArchive([['a.pdf', pdf]]));
-    expect(await zipFromServerArchive(missing.source, REF, details, DEFAULTS, DATE)).toBeNull();
-    const later = sourceAnswering();
-    expect(await zipFromServerArchive(later.source, REF, details, DEFAULTS, DATE)).toBeNull();
-    expect(later.asked).toEqual([]);
+    const page = sourceAnswering(await serverArchive([['a.pdf', pdf]]));
+    expect(await zipFromServerArchive(page.source, REF, details, DEFAULTS, DATE)).toBeNull();
+    expect(page.asked).toHaveLength(1);
+    // The same page asks no more…
+    expect(await zipFromServerArchive(page.source, REF, details, DEFAULTS, DATE)).toBeNull();
+    expect(page.asked).toHaveLength(1);
+    // …while another page starts trusting the archive again.
+    const otherPage = sourceAnswering(
+      await serverArchive([
+        ['a.pdf', pdf],
+        ['b.jpg', jpg],
+      ]),
+    );
+    expect((await zipFromServerArchive(otherPage.source, REF, details, DEFAULTS, DATE))?.fileCount).toBe(2);
   });
 
   it.each([

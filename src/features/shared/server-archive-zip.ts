@@ -1,5 +1,4 @@
 import { KsuiteApiError } from '../../ksuite/api-error';
-import { API_ROUTES } from '../../ksuite/routes';
 import {
   attachmentsForArchive,
   isAttachedMessage,
@@ -29,9 +28,6 @@ import type { MessageSource } from '../../ksuite/message-source';
  * not match, a server error) returns null or false, and the caller zips the raw message in the browser instead:
  * never a smaller zip than the message has.
  */
-
-/** Once the server's archive has not matched a message on this page, the others go straight to the browser's zip. */
-let serverArchiveDisagreed = false;
 
 export interface ServerArchiveZip {
   zip: Blob;
@@ -93,21 +89,21 @@ async function checkedServerArchive(
   signal: AbortSignal | undefined,
 ): Promise<CheckedArchive | null> {
   // A raw message the page already has (after "Headers", say) is zipped here rather than downloading the archive too.
-  if (source.hasRaw(ref) || serverArchiveDisagreed) return null;
+  if (source.hasRaw(ref) || !source.archiveTrusted) return null;
   const wanted = wantedAttachments(details, preferences);
   if (!wanted) return null;
 
   let archive: Blob;
   let entries: ZipDirectoryEntry[];
   try {
-    archive = await source.api.resourceBlob(API_ROUTES.attachmentsArchive(details.resource), { signal });
+    archive = await source.attachmentsArchive(details, signal);
     entries = await readZipDirectory(archive);
   } catch (error) {
     return fallBackOn(error);
   }
   const matched = pairArchiveFiles(wanted, entries);
   if (!matched) {
-    serverArchiveDisagreed = true;
+    source.distrustArchive();
     return null;
   }
   return { archive, entries, matched };

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { WEBMAIL_MATCHES } from '../ksuite/hosts';
 import { MESSAGE_ACTIONS } from '../features';
 import { t } from '../i18n';
+import { replaceMenuItem } from '../menu-items';
 import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../page/inspector-handoff';
 import type { PageRequest } from '../page/page-messages';
 
@@ -20,20 +21,14 @@ export function startContextMenus(): void {
 
 async function createMenus(): Promise<void> {
   for (const action of MESSAGE_ACTIONS.filter((candidate) => candidate.message)) {
-    await recreate({
+    await replaceMenuItem({
       id: MESSAGE_ITEM_PREFIX + action.id,
       title: t(action.menuLabel ?? action.label),
       contexts: ['page', 'frame', 'link', 'image', 'selection'],
       documentUrlPatterns: WEBMAIL_MATCHES,
     });
   }
-  await recreate({ id: SELECTION_ITEM, title: t('menu_inspectSelection'), contexts: ['selection'] });
-}
-
-/** Menus survive updates; creating an existing id is an error, so each item is replaced. */
-async function recreate(properties: Browser.contextMenus.CreateProperties): Promise<void> {
-  await browser.contextMenus.remove(properties.id!).catch(() => {});
-  await new Promise<void>((resolve) => browser.contextMenus.create(properties, () => resolve()));
+  await replaceMenuItem({ id: SELECTION_ITEM, title: t('menu_inspectSelection'), contexts: ['selection'] });
 }
 
 export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {

@@ -65,7 +65,9 @@ describe('Attachments (.zip) on an opened message', () => {
     const expected = message.expect.attachments!.filter((a) => !a.inline);
 
     const toolbar = await openMessage(parsed.subject!);
-    await expect.poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent()).toMatch(/^1 file, /);
+    await expect
+      .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
+      .toMatch(/^1 file, /);
 
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
@@ -477,7 +479,9 @@ describe('risky attachments on an opened message', () => {
     const message = corpus.get('inline-image-and-attachment')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
     const toolbar = await openMessage(parsed.subject!);
-    await expect.poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent()).toMatch(/^1 file, /);
+    await expect
+      .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
+      .toMatch(/^1 file, /);
     expect(await toolbar.getByTestId('risky-files').count()).toBe(0);
     await toolbar.locator('button[data-action="headers"]').click();
     await toolbar.getByTestId('verdict').waitFor();

@@ -1,18 +1,17 @@
-import { getSettings } from '../../settings';
+import { getSettings, type BulkLayout, type NestedMessages } from '../../settings';
 
 export interface ZipPreferences {
   /** Start from the server's archive (`attachmentsArchive`) when it matches the message (see server-archive-zip.ts). */
   useServerArchive: boolean;
   includeInlineImages: boolean;
-  nestedMessages: 'eml' | 'expand';
+  nestedMessages: NestedMessages;
   /** Saved files' names start with the message date. */
   fileNamesWithDate: boolean;
 }
 
-/** A selection's attachments: a folder per message, or all files side by side. */
-export type BulkLayout = 'folder-per-message' | 'flat';
-
 /** What the actions read of the options page. */
+export type { BulkLayout };
+
 export type UserPreferences = ZipPreferences & { layout: BulkLayout };
 
 /** The user's preferences from the options page, read at each action so a change applies at once. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { KsuiteApiClient } from '../../src/ksuite/api-client';
-import { downloadRawMessage } from '../../src/ksuite/raw-message';
-import { parseMessageUid } from '../../src/ksuite/webmail-dom';
-import { startReplica, type Replica } from '../replica/index';
-import { replicaFetch } from '../support/replica-fetch';
+import { KsuiteApiClient } from './api-client';
+import { downloadRawMessage } from './raw-message';
+import { parseMessageUid } from './webmail-dom';
+import { startReplica, type Replica } from '../../tests/replica/index';
+import { replicaFetch } from '../../tests/support/replica-fetch';
 
 let replica: Replica;
 let client: KsuiteApiClient;

@@ -1,9 +1,9 @@
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { listAttachments, type MailAttachment } from '../../src/mail/attachments';
-import { domainToUnicode } from '../../src/mail/headers/punycode';
-import { parseMessage, type ParsedMessage } from '../../src/mail/parse-message';
-import { buildCorpus } from '../replica/corpus/index';
+import { listAttachments, type MailAttachment } from './attachments';
+import { domainToUnicode } from './headers/punycode';
+import { parseMessage, type ParsedMessage } from './parse-message';
+import { buildCorpus } from '../../tests/replica/corpus/index';
 
 /**
  * Two independent parsers over the whole replica corpus: the extension's reading (postal-mime plus our own

@@ -4,10 +4,10 @@
  * RangeError, no hang). The seed is fixed so a failure reproduces; the failing case number is in the message.
  */
 import { describe, expect, it } from 'vitest';
-import { infomaniakHeaderOptions } from '../../src/ksuite/header-defaults';
-import { MailError } from '../../src/mail/errors';
-import { analyseHeaders, type HeaderReport } from '../../src/mail/headers';
-import { seededRandom } from '../support/seeded-random';
+import { infomaniakHeaderOptions } from '../../ksuite/header-defaults';
+import { MailError } from '../errors';
+import { analyseHeaders, type HeaderReport } from '.';
+import { seededRandom } from '../../../tests/support/seeded-random';
 
 const CASES = 10_000;
 const SEED = 0x5eed_4ead;

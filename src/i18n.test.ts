@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, unknown> }>;
 
-const LOCALES_DIR = new URL('../../public/_locales/', import.meta.url);
+const LOCALES_DIR = new URL('../public/_locales/', import.meta.url);
 const REQUIRED = ['en', 'de', 'fr', 'it'];
 const load = (locale: string): Catalogue =>
   JSON.parse(readFileSync(new URL(`${locale}/messages.json`, LOCALES_DIR), 'utf8')) as Catalogue;

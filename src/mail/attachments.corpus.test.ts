@@ -1,12 +1,12 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { listAttachments, type MailAttachment } from '../../src/mail/attachments';
-import { MailError } from '../../src/mail/errors';
-import { parseMessage } from '../../src/mail/parse-message';
-import { isTnef, readTnef } from '../../src/mail/tnef';
-import { buildZip } from '../../src/mail/zip';
-import { zipEntriesForAttachments } from '../../src/mail/zip-layout';
-import { buildCorpus, type CorpusMessage, type ExpectedInnerFile } from '../replica/corpus/index';
+import { listAttachments, type MailAttachment } from './attachments';
+import { MailError } from './errors';
+import { parseMessage } from './parse-message';
+import { isTnef, readTnef } from './tnef';
+import { buildZip } from './zip';
+import { zipEntriesForAttachments } from './zip-layout';
+import { buildCorpus, type CorpusMessage, type ExpectedInnerFile } from '../../tests/replica/corpus/index';
 
 /**
  * The replica corpus says, for each message, what a correct reader finds in it: hand-written facts from how the

@@ -10,20 +10,10 @@
  */
 import PostalMime, { type Email } from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAttachments } from '../../src/mail/attachments';
-import {
-  CRLF,
-  base64,
-  bytes,
-  filePart,
-  message,
-  multipart,
-  part,
-  standardHeaders,
-  textBody,
-} from '../../src/mail/testing/mime';
-import { buildCorpus } from '../replica/corpus/index';
-import { seededRandom } from '../support/seeded-random';
+import { listAttachments } from './attachments';
+import { CRLF, base64, bytes, filePart, message, multipart, part, standardHeaders, textBody } from './testing/mime';
+import { buildCorpus } from '../../tests/replica/corpus/index';
+import { seededRandom } from '../../tests/support/seeded-random';
 
 interface File {
   name: string;

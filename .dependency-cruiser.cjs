@@ -4,7 +4,7 @@
 //   page/  background/    content-script plumbing (mounts ui, runs features); the background's right-click menus
 //   ui/                   components, and the actions they run: features, alerts, settings, ksuite, mail, i18n
 //   features/  alerts/    what the user does / what the background watches: mail, ksuite, settings, i18n
-//   settings/  i18n.ts    stored preferences, translated text
+//   settings/  i18n.ts    stored preferences, translated text (and menu-items.ts, the browser's menus)
 //   ksuite/               the only code that knows Infomaniak: mail
 //   mail/                 pure message logic: nothing else of src/
 //
@@ -17,6 +17,9 @@ const TEST = '\\.test\\.tsx?$|/testing/';
  * messages between the extension's pages and the webmail tab. Nothing else of the plumbing.
  */
 const PAGE_PROTOCOLS = ['page/save-file\\.ts$', 'page/page-messages\\.ts$', 'page/inspector-handoff\\.ts$'];
+
+/** Modules at the top of src/ that any room above ksuite/ may use: translated text, the browser's menus. */
+const NEUTRAL = ['i18n\\.ts$', 'menu-items\\.ts$'];
 
 /** A rule that forbids a room (`from`) to import from anything under src/ but the listed rooms. */
 function onlyImports(name, from, allowed, comment) {
@@ -49,25 +52,25 @@ module.exports = {
     onlyImports(
       'settings-below-features',
       'settings/',
-      ['mail/', 'ksuite/', 'i18n\\.ts$'],
+      ['mail/', 'ksuite/', ...NEUTRAL],
       'Settings are read by features, alerts and pages, never the other way.',
     ),
     onlyImports(
       'features-below-ui',
       'features/',
-      ['mail/', 'ksuite/', 'settings/', 'i18n\\.ts$', 'page/save-file\\.ts$'],
+      ['mail/', 'ksuite/', 'settings/', ...NEUTRAL, 'page/save-file\\.ts$'],
       'An action does its work and reports progress; how it looks is src/ui, where it is mounted is src/page.',
     ),
     onlyImports(
       'alerts-below-ui',
       'alerts/',
-      ['mail/', 'ksuite/', 'settings/', 'i18n\\.ts$'],
+      ['mail/', 'ksuite/', 'settings/', ...NEUTRAL],
       'The background alerts need no components: t() is in src/i18n.ts.',
     ),
     onlyImports(
       'ui-is-components',
       'ui/',
-      ['mail/', 'ksuite/', 'settings/', 'alerts/', 'features/', 'i18n\\.ts$', ...PAGE_PROTOCOLS],
+      ['mail/', 'ksuite/', 'settings/', 'alerts/', 'features/', ...NEUTRAL, ...PAGE_PROTOCOLS],
       'Components show what they are given and run the actions they are handed; mounting them is src/page.',
     ),
   ],

@@ -6,6 +6,7 @@ import type { MessageRef } from '../ksuite/webmail-dom';
 import type { HeaderReport } from '../mail/headers/types';
 import { riskyFileWarnings, withRiskyFiles } from '../mail/headers/verdict';
 import { findRiskyFiles, type RiskyFile } from '../mail/risky-files';
+import { ActionIcon } from './action-icon';
 import { BrandMark } from './brand-mark';
 import { checkDkimBodiesAfterRender, HeaderReportView } from './header-report';
 import type { DkimBodyCheck } from '../mail/headers/dkim-body-hash';
@@ -88,6 +89,7 @@ export function ToolbarForMessage(props: {
     const open = panelOpen && panel?.action === action.id;
     return {
       id: action.id,
+      icon: action.icon,
       label: t(open && one.labelWhenOpen ? one.labelWhenOpen : action.label),
       tooltip: t(action.tooltip),
       detail: one.detail ? (details ? one.detail(details) : '…') : null,
@@ -118,6 +120,7 @@ export function ToolbarForMessage(props: {
 
 export interface ToolbarButton {
   id: string;
+  icon: MessageAction['icon'];
   label: string;
   tooltip: string;
   /** A short text after the label ("3 files, 1.2 MB"), "…" while unknown, null for none. */
@@ -159,6 +162,7 @@ export function MessageToolbar(props: MessageToolbarProps) {
             disabled={button.disabled}
             onClick={() => props.onAction(button.id)}
           >
+            <ActionIcon name={button.icon} />
             <span class="label">{button.label}</span>
             {button.detail !== null && (
               <span class="detail" data-testid="action-detail">

@@ -3,6 +3,7 @@ import type { ActionServices, MessageAction } from '../features/action';
 import type { BulkLayout } from '../features/shared/zip-preferences';
 import { t } from '../i18n';
 import type { MessageRef } from '../ksuite/webmail-dom';
+import { ActionIcon } from './action-icon';
 import { ActionStatusLine } from './message-toolbar';
 import { useActionRun } from './use-action-run';
 
@@ -50,6 +51,7 @@ export function SelectionBar(props: {
             disabled={runner.busy}
             onClick={() => void run(action)}
           >
+            <ActionIcon name={action.icon} />
             <span class="label">{t(action.selection!.label)}</span>
           </button>
         ))}

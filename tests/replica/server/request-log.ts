@@ -12,6 +12,8 @@ export interface RequestLogEntry {
   bytes: number;
   auth: AuthKind;
   authorized: boolean;
+  /** The account the credentials speak for (its sign-in address); null when they are missing or invalid. */
+  account: string | null;
   requestId: string;
 }
 
@@ -32,6 +34,7 @@ export class RequestLog {
         bytes: ex.bytesSent,
         auth: ex.auth.kind,
         authorized: ex.auth.valid,
+        account: ex.auth.account,
         requestId: ex.requestId,
       });
       if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);

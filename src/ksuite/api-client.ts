@@ -20,10 +20,10 @@ import type { MessageRef } from './webmail-dom';
 
 export interface ApiClientOptions {
   /**
-   * A personal API token, or where to read it at each request (it can be set or removed while a page is open);
-   * without one the browser's kSuite session cookies are used.
+   * A personal API token, for the background and the extension's pages only: a webmail page acts with its own
+   * session, whatever account a token belongs to. Without one the browser's kSuite session cookies are used.
    */
-  token?: string | (() => Promise<string | null | undefined>);
+  token?: string;
   /** Injected for tests of the retry policy; the extension uses the global fetch. */
   fetch?: typeof fetch;
   /** Retries after the first attempt, for 429, 5xx and network faults. */
@@ -227,7 +227,7 @@ export class KsuiteApiClient {
     const url = new URL(path, MAIL_ORIGIN);
     if (url.origin !== MAIL_ORIGIN) throw new KsuiteApiError('bad_response', { code: 'foreign_resource' });
     const headers: Record<string, string> = { Accept: options.accept ?? '*/*' };
-    const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+    const token = this.options.token;
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -2,7 +2,6 @@ import { KsuiteApiClient } from '../ksuite/api-client';
 import { CurrentMailbox } from '../ksuite/current-mailbox';
 import { watchDom } from './dom-watcher';
 import { t } from '../i18n';
-import { getApiToken } from '../settings';
 import type { ActionServices } from '../features/action';
 import { MESSAGE_ACTIONS } from '../features';
 import { getUserPreferences } from '../features/shared/zip-preferences';
@@ -17,7 +16,9 @@ import { startSelectionBar } from './selection-bar';
  * extension is updated or reloaded, removing all our UI.
  */
 export function startWebmailPage(doc: Document, signal: AbortSignal): MessageActions {
-  const api = new KsuiteApiClient({ token: getApiToken });
+  // The page's own session, never a personal token: a token may belong to another account than the one signed in
+  // here, and the same folder id and uid would then fetch that account's message.
+  const api = new KsuiteApiClient();
   // One per page: a message fetched for one action is not fetched again for the next.
   const services: ActionServices = {
     source: new MessageSource(api, new CurrentMailbox(api), () => doc.location.href),

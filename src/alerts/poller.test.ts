@@ -151,6 +151,31 @@ describe('a poll', () => {
     );
   });
 
+  it('hands the webmail tab no link to a message found with a personal token of another account, and says why', async () => {
+    testBrowser.withoutNotificationsApi();
+    const second = replica.accounts[1]!;
+    await setApiToken(second.token);
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7, active: true } as never]);
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ shown: 1 });
+    const { pollForMail } = await bookmarkedPoller();
+    replica.control.deliver({ mailbox: second.email, raw: { from: 'Reto <r@example.net>', subject: 'Hi', text: '.' } });
+    await pollForMail();
+    expect(send).toHaveBeenCalledWith(
+      7,
+      {
+        type: PAGE_NOTIFY,
+        notifications: [
+          expect.objectContaining({
+            title: 'Reto',
+            body: `Hi\n.\nThe mailbox ${second.email} is not part of the Infomaniak account signed in to kSuite Mail in this browser. To open it here, sign in with the account it belongs to.`,
+            url: null,
+          }),
+        ],
+      },
+      { frameId: 0 },
+    );
+  });
+
   it('shows a grey "?" when signed out, and uses the personal token instead of the session once set', async () => {
     const { pollForMail } = await bookmarkedPoller();
     replica.control.expireSession();

@@ -80,7 +80,7 @@ describe('in the page, with a token of another account saved', () => {
     const saved = await savedFileOf(page, () =>
       browser.serviceWorker.evaluate(async (url) => {
         const [tab] = await chrome.tabs.query({ url });
-        const info = { menuItemId: 'message-save-eml', frameId: 0, editable: false, pageUrl: tab!.url };
+        const info = { menuItemId: 'message-eml', frameId: 0, editable: false, pageUrl: tab!.url };
         (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
       }, `${MAIL_URL}/*`),
     );

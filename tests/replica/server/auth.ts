@@ -19,6 +19,15 @@ export interface SessionCookie {
   sameSite: 'Lax';
 }
 
+/** Someone who can sign in, as tests see them. */
+export interface ReplicaAccount {
+  /** Sign-in address: the account's primary mailbox. */
+  email: string;
+  password: string;
+  /** The account's personal API token (Bearer), new each start. */
+  token: string;
+}
+
 /** Who a request speaks for: how it authenticated, whether that is valid, and then for which account. */
 export type Identity = Exchange['auth'];
 

@@ -1,9 +1,8 @@
 import { apiUid } from './api-paths.ts';
-import type { AuthRegistry, SessionCookie } from './auth.ts';
+import type { AuthRegistry, ReplicaAccount, SessionCookie } from './auth.ts';
 import { composeDeliveryMessage, type SimpleDelivery } from './delivery-message.ts';
 import type { FaultPlan, SignedOutAnswer, TruncationMode } from './faults.ts';
 import type { MailStore } from './mail-store.ts';
-import type { ReplicaAccount } from './replica-server.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 
 // Test-only levers on the replica, the same operations in-process (this object) and over the control HTTP

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { handleApi, type ApiContext } from './api-routes.ts';
-import { AuthRegistry } from './auth.ts';
+import { AuthRegistry, type ReplicaAccount } from './auth.ts';
 import { createReplicaCertificate } from './certificate.ts';
 import { startControlServer } from './control-server.ts';
 import { createControl, type ReplicaControl } from './control.ts';
@@ -27,6 +27,7 @@ import { STATIC_PREFIX, handleKsuitePage, handleMailPage, serveStatic } from './
 // plus the plain-HTTP control server. Everything is in memory and ends with close().
 
 export const DEMO_PASSWORD = 'demo';
+export type { ReplicaAccount } from './auth.ts';
 
 export interface ReplicaOptions {
   corpus: ReplicaCorpus;
@@ -52,14 +53,6 @@ export interface Replica {
   /** Every account, the demo account first; each sees only its own mailboxes. */
   accounts: ReplicaAccount[];
   close(): Promise<void>;
-}
-
-export interface ReplicaAccount {
-  /** Sign-in address: the account's primary mailbox. */
-  email: string;
-  password: string;
-  /** The account's personal API token (Bearer), new each start. */
-  token: string;
 }
 
 export async function launchReplica(options: ReplicaOptions): Promise<Replica> {

@@ -6,6 +6,7 @@ import { savedFileOf, unzip } from './support/downloads';
 import { freshInboxPage, signedInBrowser } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // Many messages at once: rows selected in the list, then the selection bar's two exports.
 
@@ -30,7 +31,7 @@ async function select(ids: string[]) {
     const message = inbox.find((m) => m.id === id)!;
     const subject = (await simpleParser(Buffer.from(message.raw))).subject!;
     subjects.push(subject);
-    await page.locator('[data-thread-uid]', { hasText: subject }).first().locator('mat-checkbox').click();
+    await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().locator('mat-checkbox').click();
   }
   return subjects;
 }

@@ -8,6 +8,7 @@ import { savedFileOf } from './support/downloads';
 import { freshInboxPage, MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // The user saved a personal API token of another account (B) in the options, and the webmail is signed in to A.
 // Every folder numbers its messages from 1, so A's message 1 in INBOX and B's message 1 in INBOX share their ids:
@@ -44,7 +45,7 @@ beforeEach(async () => {
 /** Opens A's message 1 of the inbox in the page. */
 async function openSharedIdsMessage(): Promise<void> {
   const subject = (await simpleParser(Buffer.from(SHARED_IDS.raw))).subject!;
-  const row = page.locator('[data-thread-uid]', { hasText: subject }).first();
+  const row = page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first();
   expect(await row.getAttribute('data-thread-uid')).toBe(`1@${INBOX}`);
   await row.click();
   await page.locator(TOOLBAR).waitFor();
@@ -76,7 +77,7 @@ describe('in the page, with a token of another account saved', () => {
 
   it('the right-click "Save .eml" saves the page’s message too', async () => {
     await openSharedIdsMessage();
-    await page.locator('div.message-item .message-header').first().click({ button: 'right' });
+    await page.locator(`${WEBMAIL_SELECTORS.openedMessage} .message-header`).first().click({ button: 'right' });
     const saved = await savedFileOf(page, () =>
       browser.serviceWorker.evaluate(async (url) => {
         const [tab] = await chrome.tabs.query({ url });

@@ -152,6 +152,49 @@ describe('parseMessageWithParts', () => {
       await expect(changed.parse(single)).rejects.toThrow(/base64 decoder/);
     });
 
+    // Changes the decoder postal-mime sets up for the top-level body, the way another version could have it.
+    function withRootDecoder(changed: PostalMime & Internals, change: (decoder: Internals) => void): void {
+      const root = changed.root as Internals & { setupContentDecoder(encoding: string): void };
+      const setup = root.setupContentDecoder;
+      root.setupContentDecoder = function (this: Internals, encoding: string) {
+        setup.call(this, encoding);
+        change(this.contentDecoder as Internals);
+      };
+    }
+
+    it('the decoder of a 7bit body with another shape (no run of the message)', async () => {
+      const changed = parser();
+      withRootDecoder(changed, (decoder) => delete decoder.runStart);
+      installPartHooks(changed);
+      await expect(changed.parse(message(standardHeaders(), textBody()))).rejects.toThrow(/decoder of a 7bit body/);
+    });
+
+    it('the quoted-printable decoder with another shape (its pending line break renamed)', async () => {
+      const changed = parser();
+      withRootDecoder(changed, (decoder) => {
+        decoder.pendingBreak = decoder.pendingLineBreak;
+        delete decoder.pendingLineBreak;
+      });
+      installPartHooks(changed);
+      const single = message(standardHeaders(), part(['Content-Transfer-Encoding: quoted-printable'], 'gr=C3=BC=\r\n'));
+      await expect(changed.parse(single)).rejects.toThrow(/quoted-printable decoder/);
+    });
+
+    it('the open boundaries missing, or kept in another shape', async () => {
+      const missing = parser();
+      delete missing.boundaries;
+      expect(() => installPartHooks(missing)).toThrow(/boundaries is missing/);
+      const renamed = parser();
+      const boundaries = renamed.boundaries as Internals[];
+      boundaries.push = (...added: Internals[]) =>
+        Array.prototype.push.apply(
+          boundaries,
+          added.map(({ value, ...rest }) => ({ ...rest, delimiter: value })),
+        );
+      installPartHooks(renamed);
+      await expect(renamed.parse(raw)).rejects.toThrow(/open boundary/);
+    });
+
     it('collectAttachment no longer adding the attachment it is given', async () => {
       const changed = parser();
       changed.collectAttachment = function (_node: unknown, _content: unknown, _related: unknown, _depth: unknown) {};
@@ -246,17 +289,26 @@ describe('parseMessageWithParts', () => {
 
     const contents = (attachments: { content: ArrayBuffer | Uint8Array | string }[]): number[][] =>
       attachments.map((a) => Array.from(typeof a.content === 'string' ? bytes(a.content) : new Uint8Array(a.content)));
+    // parseMessageWithParts keeps a calendar as sent where postal-mime re-encodes it; parseMessage decodes it alike.
+    const notCalendars = <T extends { attachment: { mimeType: string } }>(parts: T[]) =>
+      parts.filter((p) => p.attachment.mimeType !== 'text/calendar');
 
     it('on malformed and oddly wrapped bodies', async () => {
       for (let seed = 1; seed <= 300; seed++) {
         const raw = randomMessage(randomSource(seed));
-        const expected = await plainPostalMime(raw);
-        const { message: actual } = await parseMessageWithParts(raw);
+        const expected = await new PostalMime({ attachmentEncoding: 'arraybuffer' }).parse(raw);
+        const actual = await parseMessage(raw);
         expect({ seed, text: actual.text, html: actual.html, contents: contents(actual.attachments) }).toEqual({
           seed,
           text: expected.text,
           html: expected.html,
           contents: contents(expected.attachments),
+        });
+        const { parts } = await parseMessageWithParts(raw);
+        const expectedParts = (await plainPostalMime(raw)).attachments.map((attachment) => ({ attachment }));
+        expect({ seed, contents: contents(notCalendars(parts).map((p) => ({ content: p.content }))) }).toEqual({
+          seed,
+          contents: contents(notCalendars(expectedParts).map((p) => p.attachment)),
         });
       }
     });
@@ -266,8 +318,11 @@ describe('parseMessageWithParts', () => {
       const padded = new Uint8Array(raw.length + 64).fill(0x41);
       padded.set(raw, 32);
       const view = padded.subarray(32, 32 + raw.length);
-      const { message: actual } = await parseMessageWithParts(view);
-      expect(contents(actual.attachments)).toEqual(contents((await plainPostalMime(raw)).attachments));
+      const { parts } = await parseMessageWithParts(view);
+      const expected = (await plainPostalMime(raw)).attachments.map((attachment) => ({ attachment }));
+      expect(contents(notCalendars(parts).map((p) => ({ content: p.content })))).toEqual(
+        contents(notCalendars(expected).map((p) => p.attachment)),
+      );
     });
   });
 });

@@ -79,22 +79,41 @@ describe('parseMessageWithParts', () => {
     const text = (content: ArrayBuffer | Uint8Array | string): string =>
       typeof content === 'string' ? content : new TextDecoder().decode(content);
     expect(parts.map((p) => text(p.content))).toEqual(['%PDF', 'x;y\r\n1;2', invitation]);
-    // What the part content is for: postal-mime's own is LF-only, with exactly one line break at the end.
-    expect(text(parts[2]!.attachment.content)).toBe('BEGIN:VCALENDAR\nMETHOD:REQUEST\nEND:VCALENDAR\n');
+    // postal-mime alone gives the invitation LF-only, with exactly one line break at the end; not here, either.
+    expect(text(parts[2]!.attachment.content)).toBe(invitation);
+    const plain = await new PostalMime({ attachmentEncoding: 'arraybuffer' }).parse(raw);
+    expect(text(plain.attachments[2]!.content)).toBe('BEGIN:VCALENDAR\nMETHOD:REQUEST\nEND:VCALENDAR\n');
   });
 
-  it('leaves message/rfc822 parts as attachments instead of merging them into the body', async () => {
-    const inner = message(['Subject: inner'], textBody('inner text\r\n'));
+  it('decodes the html of the body, which tells the inline images, and not its plain text, which nobody reads', async () => {
     const raw = message(
       standardHeaders(),
       multipart('mixed', 'b1', [
-        textBody('outer\r\n'),
+        textBody('plain text\r\n'),
+        part(['Content-Type: text/html; charset=utf-8'], '<p>html <img src="cid:logo"></p>\r\n'),
+      ]),
+    );
+    const { message: parsed } = await parseMessageWithParts(raw);
+    expect(parsed.html).toContain('<p>html <img src="cid:logo"></p>');
+    expect(`${parsed.text} ${parsed.html}`).not.toContain('plain text');
+    expect((await parseMessage(raw)).text).toContain('plain text');
+  });
+
+  it('leaves message/rfc822 parts as attachments instead of merging them into the body', async () => {
+    const inner = message(['Subject: inner'], part(['Content-Type: text/html'], '<p>inner text</p>\r\n'));
+    const raw = message(
+      standardHeaders(),
+      multipart('mixed', 'b1', [
+        part(['Content-Type: text/html'], '<p>outer</p>\r\n'),
         part(['Content-Type: message/rfc822'], new TextDecoder().decode(inner)),
       ]),
     );
     const { message: parsed, parts } = await parseMessageWithParts(raw);
     expect(parts.map((p) => p.attachment.mimeType)).toEqual(['message/rfc822']);
-    expect(parsed.text).not.toContain('inner text');
+    expect(parsed.html).toContain('outer');
+    expect(parsed.html).not.toContain('inner text');
+    // What postal-mime does by default, and the attachment list must not.
+    expect((await parseMessage(raw)).html).toContain('inner text');
   });
 
   describe('fails loudly, never quietly, when the postal-mime internals it hooks change', () => {
@@ -193,6 +212,13 @@ describe('parseMessageWithParts', () => {
         );
       installPartHooks(renamed);
       await expect(renamed.parse(raw)).rejects.toThrow(/open boundary/);
+    });
+
+    it('a node that no longer decodes its text with getTextContent', async () => {
+      const changed = parser();
+      (changed.root as Internals).getTextContent = undefined;
+      installPartHooks(changed);
+      await expect(changed.parse(message(standardHeaders(), textBody()))).rejects.toThrow(/getTextContent/);
     });
 
     it('collectAttachment no longer adding the attachment it is given', async () => {

@@ -25,11 +25,11 @@ export async function parseMessage(raw: Uint8Array | ArrayBuffer): Promise<Parse
 
 /** One attachment part: postal-mime's description of it and its bytes as the sender attached them. */
 export interface AttachmentPart {
+  /** Its `content` is the same bytes as the part's: postal-mime's re-encoded text of a calendar is not made. */
   attachment: ParsedAttachment;
   /**
-   * The part's body with only its transfer encoding undone. The same bytes as `attachment.content`, except for
-   * calendar invitations, which postal-mime re-encodes as UTF-8 text with LF line ends: a saved .ics should be the
-   * file that was sent.
+   * The part's body with only its transfer encoding undone. postal-mime would give a calendar invitation as UTF-8
+   * text with LF line ends instead; a saved .ics should be the file that was sent.
    */
   content: ArrayBuffer | Uint8Array;
 }
@@ -48,6 +48,9 @@ export interface MessageWithParts {
  *   Mail sends attached text files) is an attachment, not more body text, unless it is one of the alternatives of
  *   a multipart/alternative;
  * - each part's bytes as sent are kept (see AttachmentPart.content);
+ * - plain text is not decoded, as nothing here reads it: `message.text` holds only what postal-mime derives from
+ *   html parts, and `message.html` only those (their `cid:` references tell which images are inline). Decoding text
+ *   costs postal-mime 16 times the size of a body of blank lines (a regular expression replaces each CRLF);
  * - lines are read in runs (see installReadingHooks), as in parseMessage.
  * All but the first look at postal-mime internals (see installPartHooks). The version is pinned; should an update
  * change what they rely on, they throw ParserInternalsChanged instead of quietly doing something else, and the
@@ -87,6 +90,7 @@ interface MimeNodeView {
   contentTransferEncoding: { encoding: string };
   contentDecoder?: unknown;
   parentNode?: MimeNodeView;
+  getTextContent(): string;
 }
 
 interface LineRead {
@@ -145,17 +149,22 @@ export function installPartHooks(parser: PostalMime): Map<Attachment, ArrayBuffe
 
   internals.isInlineTextNode = function (this: ParserInternals, node) {
     assertNodeShape(node);
-    return isInlineTextNode.call(this, node) && !isNamedTextFile(node);
+    const inline = isInlineTextNode.call(this, node) && !isNamedTextFile(node);
+    // Called for a body part just before postal-mime decodes its text. Only html is read (for its cid: references).
+    if (inline && node.contentType.parsed.value !== 'text/html') leaveTextUndecoded(node);
+    return inline;
   };
   internals.collectAttachment = function (this: ParserInternals, node, content, ...rest) {
-    // `content` is the decoded body; postal-mime may replace it in the attachment (calendar invitations).
+    // `content` is the decoded body; postal-mime would decode a calendar invitation's text to re-encode it.
     if (!isArrayBuffer(content)) throw new ParserInternalsChanged('collectAttachment got no ArrayBuffer');
+    leaveTextUndecoded(node);
     const before = this.attachments.length;
     collectAttachment.call(this, node, content, ...rest);
     const added = this.attachments[before];
     if (this.attachments.length !== before + 1 || !added) {
       throw new ParserInternalsChanged('collectAttachment did not add one attachment');
     }
+    added.content = content;
     contents.set(added, content);
   };
   return contents;
@@ -169,6 +178,17 @@ function assertMethods(internals: ParserInternals, methods: Record<string, numbe
       throw new ParserInternalsChanged(`${name} takes ${method.length} parameters, not ${parameters}`);
     }
   }
+}
+
+/**
+ * Gives one node (its own property, not MimeNode's prototype) a getTextContent that decodes nothing: postal-mime
+ * then keeps an empty text for it.
+ */
+function leaveTextUndecoded(node: MimeNodeView): void {
+  if (typeof node.getTextContent !== 'function' || node.getTextContent.length !== 0) {
+    throw new ParserInternalsChanged('getTextContent of a node');
+  }
+  node.getTextContent = () => '';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { MailError } from './errors';
@@ -114,6 +115,23 @@ describe('parseMessageWithParts', () => {
     expect(parsed.html).not.toContain('inner text');
     // What postal-mime does by default, and the attachment list must not.
     expect((await parseMessage(raw)).html).toContain('inner text');
+  });
+
+  it('reads boundaries whose bytes come from another realm, as TextEncoder gives them in a Firefox content script', async () => {
+    const parser = new PostalMime({ forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+    const boundaries = (parser as unknown as { boundaries: { value: Uint8Array }[] }).boundaries;
+    boundaries.push = (...added) =>
+      Array.prototype.push.apply(
+        boundaries,
+        added.map((boundary) => ({ ...boundary, value: runInNewContext('Uint8Array').from(boundary.value) })),
+      );
+    const contents = installPartHooks(parser);
+    const raw = message(
+      standardHeaders(),
+      multipart('mixed', 'b1', [textBody(), filePart('application/pdf; name=a.pdf', 'attachment', '%PDF-1.7')]),
+    );
+    const { attachments } = await parser.parse(raw);
+    expect(attachments.map((a) => new TextDecoder().decode(contents.get(a)))).toEqual(['%PDF-1.7']);
   });
 
   describe('fails loudly, never quietly, when the postal-mime internals it hooks change', () => {

@@ -254,7 +254,7 @@ function openBoundaries(internals: ParserInternals): Uint8Array[] {
   if (!Array.isArray(boundaries)) throw new ParserInternalsChanged('the list of open boundaries');
   return boundaries.map((boundary) => {
     const value = (boundary as { value?: unknown } | null)?.value;
-    if (!(value instanceof Uint8Array)) throw new ParserInternalsChanged('the value of an open boundary');
+    if (!isUint8Array(value)) throw new ParserInternalsChanged('the value of an open boundary');
     return value;
   });
 }
@@ -364,7 +364,7 @@ function isEmptyChunkWriter(output: ChunkWriterView): boolean {
 }
 
 function isLineBreakOrNull(value: unknown): boolean {
-  return value === null || value instanceof Uint8Array;
+  return value === null || isUint8Array(value);
 }
 
 // postal-mime's Base64Decoder: a string remainder, its output in a ChunkWriter, update(line) and finalize().
@@ -443,6 +443,12 @@ function isNamedTextFile(node: MimeNodeView): boolean {
 // By tag, as postal-mime checks it: in a Firefox content script the buffer may come from the page's compartment.
 function isArrayBuffer(value: unknown): value is ArrayBuffer {
   return Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+}
+
+// By tag too: in a Firefox content script the bytes of a boundary, which postal-mime gets from TextEncoder (a DOM
+// API), are no instance of the script's Uint8Array.
+function isUint8Array(value: unknown): value is Uint8Array {
+  return Object.prototype.toString.call(value) === '[object Uint8Array]';
 }
 
 async function runParser(parser: PostalMime, bytes: Uint8Array): Promise<ParsedMessage> {

@@ -5,6 +5,7 @@ import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
 import { messageRefFromUrl } from '../ksuite/webmail-urls';
 import { findOpenedMessages, isDarkTheme, type MessageRef, type OpenedMessage } from '../ksuite/webmail-dom';
 import { BrandMark } from '../ui/brand-mark';
+import { fromUser } from '../ui/from-user';
 import floatingCss from '../ui/floating-toolbar.css?inline';
 import { headerReportCss } from '../ui/header-report';
 import launcherCss from '../ui/launcher.css?inline';
@@ -80,7 +81,7 @@ export function startMessageToolbars(
     launcher.host.dataset.theme = isDarkTheme(doc) ? 'dark' : 'light';
     doc.documentElement.append(launcher.host);
     render(
-      <button type="button" class="launcher" title={t('extName')} onClick={() => runDetached(message)}>
+      <button type="button" class="launcher" title={t('extName')} onClick={fromUser(() => runDetached(message))}>
         <BrandMark size={28} />
       </button>,
       launcher.root,
@@ -113,7 +114,7 @@ export function startMessageToolbars(
     };
     render(
       <div class="floating">
-        <button type="button" class="close" aria-label={t('action_dismiss')} onClick={closeFloating}>
+        <button type="button" class="close" aria-label={t('action_dismiss')} onClick={fromUser(closeFloating)}>
           ×
         </button>
         <ToolbarForMessage message={message} actions={actions} services={services} register={register} />

@@ -8,6 +8,7 @@ import { riskyFileWarnings, withRiskyFiles } from '../mail/headers/verdict';
 import { findRiskyFiles, type RiskyFile } from '../mail/risky-files';
 import { ActionIcon } from './action-icon';
 import { BrandMark } from './brand-mark';
+import { fromUser } from './from-user';
 import { checkDkimBodiesAfterRender, HeaderReportView } from './header-report';
 import type { DkimBodyCheck } from '../mail/headers/dkim-body-hash';
 import { translateReportText } from './header-report/report-text';
@@ -160,7 +161,7 @@ export function MessageToolbar(props: MessageToolbarProps) {
             title={button.tooltip}
             aria-expanded={button.expanded}
             disabled={button.disabled}
-            onClick={() => props.onAction(button.id)}
+            onClick={fromUser(() => props.onAction(button.id))}
           >
             <ActionIcon name={button.icon} />
             <span class="label">{button.label}</span>
@@ -179,7 +180,7 @@ export function MessageToolbar(props: MessageToolbarProps) {
             data-count={props.riskyFiles.length}
             aria-expanded={riskyOpen}
             title={riskySentences.join('\n')}
-            onClick={() => setRiskyOpen(!riskyOpen)}
+            onClick={fromUser(() => setRiskyOpen(!riskyOpen))}
           >
             <WarningMark />
             {props.riskyFiles.length === 1
@@ -218,7 +219,7 @@ export function ActionStatusLine({
       <div class="status" role="status" data-testid="action-status" data-state="working">
         <progress max={1} value={fraction ?? undefined} />
         <span>{progressText(progress)}</span>
-        <button type="button" class="link" onClick={onCancel}>
+        <button type="button" class="link" onClick={fromUser(onCancel)}>
           {t('action_cancel')}
         </button>
       </div>
@@ -238,7 +239,7 @@ export function ActionStatusLine({
           {t('error_signInAgain')}
         </a>
       )}
-      <button type="button" class="link" onClick={onDismiss} aria-label={t('action_dismiss')}>
+      <button type="button" class="link" onClick={fromUser(onDismiss)} aria-label={t('action_dismiss')}>
         ×
       </button>
     </div>

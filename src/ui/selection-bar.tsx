@@ -4,6 +4,7 @@ import type { BulkLayout } from '../features/shared/zip-preferences';
 import { t } from '../i18n';
 import type { MessageRef } from '../ksuite/webmail-dom';
 import { ActionIcon } from './action-icon';
+import { fromUser } from './from-user';
 import { ActionStatusLine } from './message-toolbar';
 import { useActionRun } from './use-action-run';
 
@@ -49,7 +50,7 @@ export function SelectionBar(props: {
             class="action"
             data-action={action.id}
             disabled={runner.busy}
-            onClick={() => void run(action)}
+            onClick={fromUser(() => void run(action))}
           >
             <ActionIcon name={action.icon} />
             <span class="label">{t(action.selection!.label)}</span>
@@ -60,7 +61,7 @@ export function SelectionBar(props: {
           aria-label={t('bulk_attachmentsZip')}
           value={layout}
           disabled={runner.busy}
-          onChange={(event) => setLayout(event.currentTarget.value as BulkLayout)}
+          onChange={fromUser((event) => setLayout(event.currentTarget.value as BulkLayout))}
         >
           <option value="folder-per-message">{t('bulk_layoutFolders')}</option>
           <option value="flat">{t('bulk_layoutFlat')}</option>

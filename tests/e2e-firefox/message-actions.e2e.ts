@@ -162,6 +162,24 @@ describe('in the kSuite shell, where the mail app is a frame of another host', (
   });
 });
 
+describe("what the page's own scripts cannot make the extension do in Firefox", () => {
+  /** Long enough for anything a script's request started to have saved its file (it takes milliseconds). */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+
+  it("a script's click on a toolbar button saves nothing; the user's does", async () => {
+    await openMessage(corpus.get('inline-image-and-attachment')!.expect.subject!);
+    const before = await firefox.downloads.names();
+    await page.evaluate((host) => {
+      document.querySelector(host)!.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="eml"]')!.click();
+    }, TOOLBAR);
+    await settle();
+    expect(await firefox.downloads.names()).toEqual(before);
+    expect(await countOf(page, inToolbar('[data-testid="action-status"]'))).toBe(0);
+    const saved = await firefox.downloads.savedFileOf(() => click('button[data-action="eml"]'));
+    expect(saved.name).toMatch(/\.eml$/);
+  });
+});
+
 describe('an expired session in Firefox', () => {
   // The API may say so with a JSON 401 or with a 302 to the sign-in page (the form reported for the live site).
   it.each(['status', 'redirect'] as const)(

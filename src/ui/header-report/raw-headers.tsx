@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveFile } from '../../page/save-file';
 import { t } from '../../i18n';
+import { fromUser } from '../from-user';
 import { ReportSection } from './report-section';
 import { ToneIcon } from './icons';
 import { headersFileName } from './report-file-name';
@@ -49,7 +50,12 @@ export function RawHeaders({ header, subject, onSaveText }: RawHeadersProps) {
       title={t('report_raw_title')}
       actions={
         <>
-          <button type="button" class="hr-button hr-button-primary" data-testid="copy-headers" onClick={copyForSupport}>
+          <button
+            type="button"
+            class="hr-button hr-button-primary"
+            data-testid="copy-headers"
+            onClick={fromUser(copyForSupport)}
+          >
             {copy === 'copied' ? (
               <>
                 <ToneIcon tone="good" />
@@ -59,7 +65,7 @@ export function RawHeaders({ header, subject, onSaveText }: RawHeadersProps) {
               t('report_copy')
             )}
           </button>
-          <button type="button" class="hr-button" data-testid="save-headers" onClick={saveText}>
+          <button type="button" class="hr-button" data-testid="save-headers" onClick={fromUser(saveText)}>
             {t('report_save_txt')}
           </button>
         </>

@@ -1,0 +1,150 @@
+import type { Download, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCorpus } from '../replica/corpus/index';
+import { savedFileOf } from './support/downloads';
+import { freshInboxPage, signedInBrowser, TOOLBAR } from './support/fixtures';
+import type { ExtensionBrowser } from './support/launch';
+import type { ReplicaClient } from './support/replica-client';
+
+// What the webmail's own scripts cannot make the extension do. Everything a page script does here runs in the
+// page's main world (`evaluate`), as the webmail's code or a script injected into it would; what the user does goes
+// through Playwright's mouse and keyboard, which the browser reports as trusted input.
+
+const corpus = buildCorpus();
+const message = corpus.find((m) => m.id === 'inline-image-and-attachment')!;
+let browser: ExtensionBrowser;
+let replica: ReplicaClient;
+
+beforeAll(async () => {
+  ({ browser, replica } = await signedInBrowser());
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+  await replica.reset();
+});
+
+/** Every download the page starts from now on, by name. */
+function recordDownloads(page: Page): string[] {
+  const names: string[] = [];
+  page.on('download', (download: Download) => names.push(download.suggestedFilename()));
+  return names;
+}
+
+/** Requests for a message's bytes (raw message or attachment archive) since the log was last cleared. */
+async function messageDownloads(): Promise<string[]> {
+  return (await replica.requests())
+    .map((entry) => entry.path)
+    .filter((path) => path.endsWith('/download') || path.endsWith('/attachmentsArchive'));
+}
+
+/** Long enough for any action a click started to have asked the replica for the message (it takes milliseconds). */
+const SETTLE_MS = 1500;
+
+async function openMessage(scope: Page | Frame) {
+  await scope.locator('[data-thread-uid]', { hasText: message.expect.subject! }).first().click();
+  const toolbar = scope.locator(TOOLBAR).last();
+  await toolbar.waitFor();
+  await expect
+    .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
+    .toMatch(/^1 file, /);
+  return toolbar;
+}
+
+describe("the toolbar ignores the page's own scripts", () => {
+  let page: Page;
+  beforeEach(async () => {
+    page = await freshInboxPage(browser, page);
+  });
+
+  it('a script clicking the buttons through the open shadow root starts nothing; the user still can', async () => {
+    const toolbar = await openMessage(page);
+    const downloads = recordDownloads(page);
+    await replica.clearRequests();
+    await page.evaluate((host) => {
+      const root = document.querySelector(host)!.shadowRoot!;
+      for (const action of ['zip', 'eml', 'headers']) {
+        const button = root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+        button.click();
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        button.focus();
+        button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        button.dispatchEvent(new KeyboardEvent('keyup', { key: ' ', bubbles: true }));
+      }
+    }, TOOLBAR);
+    await page.waitForTimeout(SETTLE_MS);
+    expect(downloads).toEqual([]);
+    expect(await messageDownloads()).toEqual([]);
+    expect(await toolbar.getByTestId('action-status').count()).toBe(0);
+    expect(await toolbar.getByTestId('header-report').count()).toBe(0);
+
+    // The user: a click, Enter and Space on the focused buttons.
+    const eml = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
+    expect(eml.name).toMatch(/\.eml$/);
+    const zip = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').press('Enter'));
+    expect(zip.name).toMatch(/\.zip$/);
+    await toolbar.locator('button[data-action="headers"]').press('Space');
+    await toolbar.getByTestId('header-report').waitFor();
+    expect(downloads).toEqual([eml.name, zip.name]);
+  });
+
+  it("nor the header report's Copy and Save buttons", async () => {
+    const toolbar = await openMessage(page);
+    await toolbar.locator('button[data-action="headers"]').click();
+    await toolbar.getByTestId('header-report').waitFor();
+    const downloads = recordDownloads(page);
+    const copyLabel = await toolbar.getByTestId('copy-headers').textContent();
+    await page.evaluate((host) => {
+      const root = document.querySelector(host)!.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('[data-testid="copy-headers"]')!.click();
+      root.querySelector<HTMLButtonElement>('[data-testid="save-headers"]')!.click();
+    }, TOOLBAR);
+    await page.waitForTimeout(SETTLE_MS);
+    expect(downloads).toEqual([]);
+    // Neither "Copied" nor "could not copy": the clipboard was not even tried.
+    expect(await toolbar.getByTestId('copy-headers').textContent()).toBe(copyLabel);
+    expect(await toolbar.getByTestId('copy-status').textContent()).toBe('');
+
+    const saved = await savedFileOf(page, () => toolbar.getByTestId('save-headers').click());
+    expect(saved.name).toMatch(/\.txt$/);
+  });
+
+  it('a button the script takes out of the shadow root and clicks does nothing either', async () => {
+    await openMessage(page);
+    const downloads = recordDownloads(page);
+    await replica.clearRequests();
+    // A guard on the shadow root alone would not see this click: the button is no longer inside it.
+    await page.evaluate((host) => {
+      const button = document
+        .querySelector(host)!
+        .shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="eml"]')!;
+      document.body.append(button);
+      button.click();
+    }, TOOLBAR);
+    await page.waitForTimeout(SETTLE_MS);
+    expect(downloads).toEqual([]);
+    expect(await messageDownloads()).toEqual([]);
+  });
+
+  it('nor the selection bar', async () => {
+    const subjects = [corpus.find((m) => m.id === 'plain-text-de')!.expect.subject!, message.expect.subject!];
+    for (const subject of subjects) {
+      await page.locator('[data-thread-uid]', { hasText: subject }).first().locator('mat-checkbox').click();
+    }
+    const bar = page.getByTestId('selection-bar');
+    await expect.poll(() => bar.getAttribute('data-count')).toBe('2');
+    const downloads = recordDownloads(page);
+    await replica.clearRequests();
+    await page.evaluate(() => {
+      const root = document.querySelector('ksuite-companion[data-ksuite-companion="selection-bar"]')!.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('button[data-action="eml"]')!.click();
+      root.querySelector<HTMLButtonElement>('button[data-action="zip"]')!.click();
+    });
+    await page.waitForTimeout(SETTLE_MS);
+    expect(downloads).toEqual([]);
+    expect(await messageDownloads()).toEqual([]);
+    expect(await bar.getByTestId('action-status').count()).toBe(0);
+
+    const saved = await savedFileOf(page, () => bar.locator('button[data-action="eml"]').click());
+    expect(saved.name).toMatch(/ – 2 messages\.zip$/);
+  });
+});

@@ -1,7 +1,7 @@
 import { WEBMAIL_MATCHES } from '@/src/ksuite/hosts';
 import { startWebmailPageLoader } from '@/src/page/webmail-page-loader';
 import { startAlertsInPage } from '@/src/alerts/in-page';
-import { startSavingForMailFrames } from '@/src/page/save-file';
+import { startSavingForMailFrames } from '@/src/page/save-through-shell';
 
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,

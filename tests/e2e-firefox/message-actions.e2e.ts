@@ -178,6 +178,23 @@ describe("what the page's own scripts cannot make the extension do in Firefox", 
     const saved = await firefox.downloads.savedFileOf(() => click('button[data-action="eml"]'));
     expect(saved.name).toMatch(/\.eml$/);
   });
+
+  it('a save request forged by a script of the mail frame in the kSuite shell saves nothing', async () => {
+    await page.goto(`${KSUITE_URL}/all/mail/0`);
+    const mail = await page.waitForFrame((frame) => frame.url().startsWith(`${MAIL_URL}/`));
+    await clickRow(mail, corpus.get('inline-image-and-attachment')!.expect.subject!);
+    await mail.waitForSelector(TOOLBAR);
+    // The user saves first, so the shell's content script is known to be listening.
+    await firefox.downloads.savedFileOf(() => mail.locator(inToolbar('button[data-action="eml"]')).click());
+    const before = await firefox.downloads.names();
+    await mail.evaluate((shell) => {
+      const blob = new Blob(['MZ, not an invoice'], { type: 'application/octet-stream' });
+      const forged = { protocol: 'ksuite-companion-save', kind: 'save', id: 'forged', fileName: 'Invoice.pdf.exe' };
+      window.top!.postMessage({ ...forged, blob }, shell);
+    }, KSUITE_URL);
+    await settle();
+    expect(await firefox.downloads.names()).toEqual(before);
+  });
 });
 
 describe('an expired session in Firefox', () => {

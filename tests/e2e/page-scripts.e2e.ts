@@ -2,7 +2,7 @@ import type { Download, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
 import { savedFileOf } from './support/downloads';
-import { freshInboxPage, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { freshInboxPage, KSUITE_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 
@@ -146,5 +146,50 @@ describe("the toolbar ignores the page's own scripts", () => {
 
     const saved = await savedFileOf(page, () => bar.locator('button[data-action="eml"]').click());
     expect(saved.name).toMatch(/ – 2 messages\.zip$/);
+  });
+});
+
+describe('in the kSuite shell, only our content script in the mail frame can have the shell save a file', () => {
+  it('a save request forged or replayed by a script of the mail frame saves nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${KSUITE_URL}/all/mail/0`);
+    const frame = await waitForMailFrame(page);
+    const toolbar = await openMessage(frame);
+    // A script of the shell page sees every message the mail frame posts to it.
+    await page.evaluate(() => {
+      const seen: Record<string, unknown>[] = [];
+      (window as unknown as { seenMessages: unknown }).seenMessages = seen;
+      addEventListener('message', (event) => seen.push(event.data as Record<string, unknown>));
+    });
+    const downloads = recordDownloads(page);
+
+    // The user saves. The file's object URL is the shell's: the shell's content script saved it, so it is listening.
+    const [eml] = await Promise.all([
+      page.waitForEvent('download'),
+      toolbar.locator('button[data-action="eml"]').click(),
+    ]);
+    expect(eml.url()).toMatch(/^blob:https:\/\/ksuite\.infomaniak\.com\//);
+    const genuine = await page.evaluate(() => {
+      const seen = (window as unknown as { seenMessages: Record<string, unknown>[] }).seenMessages;
+      const request = seen.find((data) => data?.protocol === 'ksuite-companion-save' && data.kind === 'save')!;
+      // Everything but the bytes, which cannot leave the page as they are.
+      return Object.fromEntries(Object.entries(request).filter(([, value]) => !(value instanceof Blob)));
+    });
+
+    await frame.evaluate(
+      ({ genuine, shell }) => {
+        const blob = new Blob(['MZ, not an invoice'], { type: 'application/octet-stream' });
+        // The request as the issue reported it, then the user's own request sent once more with other bytes.
+        const forged = { protocol: 'ksuite-companion-save', kind: 'save', id: 'forged', fileName: 'Invoice.pdf.exe' };
+        window.top!.postMessage({ ...forged, blob }, shell);
+        window.top!.postMessage({ ...genuine, fileName: 'Invoice.pdf.exe', blob }, shell);
+      },
+      { genuine, shell: KSUITE_URL },
+    );
+    await page.waitForTimeout(SETTLE_MS);
+    // The user saves once more: that file, and only that, arrives.
+    const zip = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    expect(downloads).toEqual([eml.suggestedFilename(), zip.name]);
+    await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { savedFileOf } from './support/downloads';
 import { freshInboxPage, KSUITE_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // What the webmail's own scripts cannot make the extension do. Everything a page script does here runs in the
 // page's main world (`evaluate`), as the webmail's code or a script injected into it would; what the user does goes
@@ -41,7 +42,7 @@ async function messageDownloads(): Promise<string[]> {
 const SETTLE_MS = 1500;
 
 async function openMessage(scope: Page | Frame) {
-  await scope.locator('[data-thread-uid]', { hasText: message.expect.subject! }).first().click();
+  await scope.locator(WEBMAIL_SELECTORS.listRow, { hasText: message.expect.subject! }).first().click();
   const toolbar = scope.locator(TOOLBAR).last();
   await toolbar.waitFor();
   await expect
@@ -128,7 +129,7 @@ describe("the toolbar ignores the page's own scripts", () => {
   it('nor the selection bar', async () => {
     const subjects = [corpus.find((m) => m.id === 'plain-text-de')!.expect.subject!, message.expect.subject!];
     for (const subject of subjects) {
-      await page.locator('[data-thread-uid]', { hasText: subject }).first().locator('mat-checkbox').click();
+      await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().locator('mat-checkbox').click();
     }
     const bar = page.getByTestId('selection-bar');
     await expect.poll(() => bar.getAttribute('data-count')).toBe('2');

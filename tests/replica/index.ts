@@ -1,3 +1,4 @@
+import { adversarialMessages } from './corpus/adversarial.ts';
 import { CORPUS_MAILBOXES, buildCorpus } from './corpus/index.ts';
 import type { ReplicaCorpus } from './server/corpus-contract.ts';
 import { launchReplica, type Replica } from './server/replica-server.ts';
@@ -18,12 +19,22 @@ export interface StartReplicaOptions {
   controlPort?: number;
   /** Another corpus than the project's, for tests that need a tiny fixed one. */
   corpus?: ReplicaCorpus;
+  /**
+   * Adds the hostile messages of corpus/adversarial.ts (and their ordinary twins) in a folder of their own,
+   * `Adversarial`, of the primary mailbox. Off by default: they are 37 MB and cost seconds to parse when listed.
+   */
+  adversarial?: boolean;
 }
 
-export function projectCorpus(): ReplicaCorpus {
-  return { mailboxes: CORPUS_MAILBOXES, messages: buildCorpus() };
+export function projectCorpus(options: { adversarial?: boolean } = {}): ReplicaCorpus {
+  const messages = buildCorpus();
+  return {
+    mailboxes: CORPUS_MAILBOXES,
+    messages: options.adversarial ? [...messages, ...adversarialMessages()] : messages,
+  };
 }
 
 export async function startReplica(opts: StartReplicaOptions = {}): Promise<Replica> {
-  return launchReplica({ corpus: opts.corpus ?? projectCorpus(), port: opts.port, controlPort: opts.controlPort });
+  const corpus = opts.corpus ?? projectCorpus({ adversarial: opts.adversarial });
+  return launchReplica({ corpus, port: opts.port, controlPort: opts.controlPort });
 }

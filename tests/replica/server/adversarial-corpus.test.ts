@@ -47,7 +47,11 @@ describe('the adversarial messages', () => {
       expect(message.folder, message.id).toBe(ADVERSARIAL_FOLDER);
       expect(message.mailbox, message.id).toBe(primary);
     }
-    expect([...listed.keys()].sort()).toEqual(adversarialMessages().map((m) => m.id).sort());
+    expect([...listed.keys()].sort()).toEqual(
+      adversarialMessages()
+        .map((m) => m.id)
+        .sort(),
+    );
   });
 
   it('come each with an ordinary message of the same size', () => {

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { WEBMAIL_PAGE_SCRIPT } from './src/features/webmail-page-script';
+import { WEBMAIL_PAGE_SCRIPT } from './src/page/webmail-page-script';
 import { WEBMAIL_MATCHES } from './src/ksuite/hosts';
 
 // The manifest is written here once for every browser; WXT adapts it per target (MV3 everywhere, see README).

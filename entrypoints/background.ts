@@ -1,5 +1,5 @@
 import { startAlerts } from '@/src/alerts';
-import { startContextMenus } from '@/src/features/context-menus';
+import { startContextMenus } from '@/src/background/context-menus';
 
 // The background only wires browser events to src/: alerts, and the right-click actions.
 export default defineBackground({

@@ -1,5 +1,5 @@
-import { startWebmailPage } from '@/src/features/webmail-page';
-import { WEBMAIL_PAGE_SCRIPT, type WebmailPageModule } from '@/src/features/webmail-page-script';
+import { startWebmailPage } from '@/src/page/webmail-page';
+import { WEBMAIL_PAGE_SCRIPT, type WebmailPageModule } from '@/src/page/webmail-page-script';
 import { provideLazyScript } from '@/src/page/lazy-script';
 
 // The page features, loaded by the webmail content script when the page first needs them.

@@ -1,5 +1,5 @@
 import { WEBMAIL_MATCHES } from '@/src/ksuite/hosts';
-import { startWebmailPageLoader } from '@/src/features/webmail-page-loader';
+import { startWebmailPageLoader } from '@/src/page/webmail-page-loader';
 import { startAlertsInPage } from '@/src/alerts/in-page';
 import { startSavingForMailFrames } from '@/src/page/save-file';
 

@@ -22,6 +22,11 @@ const steps: Step[] = [
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'lint', command: ['npx', 'eslint', '.'] },
   { name: 'format', command: ['npx', 'prettier', '--check', '.'] },
+  // The rooms of src/ and their order (.dependency-cruiser.cjs): no import circle, no import against the order.
+  {
+    name: 'layers',
+    command: ['npx', 'depcruise', 'src', 'entrypoints', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+  },
   {
     name: 'unit',
     command: ['npx', 'vitest', 'run', ...vitestJson(`${ARTIFACTS}/unit.json`)],

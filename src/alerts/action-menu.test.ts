@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActionMenu, handleActionMenuClick } from './action-menu';
 import { pausedUntil } from './pause';
-import { testBrowser } from './testing/test-browser';
+import { testBrowser } from '../../tests/support/fake-browser';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const { browser } = testBrowser;
 

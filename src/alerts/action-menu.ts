@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
+import { menusApi, replaceMenuItem } from '../menu-items';
 import { pauseAlerts, resumeAlerts } from './pause';
 
 /** The toolbar icon's right-click menu: pause and resume alerts without opening anything. */
@@ -9,16 +9,8 @@ const MENU = {
   resume: 'alerts-resume',
 } as const;
 
-type Menus = typeof browser.contextMenus;
-
-function menus(): Menus | null {
-  return (browser as { contextMenus?: Menus }).contextMenus ?? null;
-}
-
 /** Created on install and update; menus persist, so each item is replaced rather than created twice. */
 export async function createActionMenu(paused: boolean): Promise<void> {
-  const api = menus();
-  if (!api) return;
   const items: { id: string; title: string; enabled?: boolean }[] = [
     { id: MENU.pauseHour, title: t('alerts_pauseHour') },
     { id: MENU.pauseTomorrow, title: t('alerts_pauseTomorrow') },
@@ -26,8 +18,7 @@ export async function createActionMenu(paused: boolean): Promise<void> {
   ];
   for (const item of items) {
     try {
-      await api.remove(item.id).catch(() => undefined);
-      await new Promise<void>((resolve) => api.create({ ...item, contexts: ['action'] }, () => resolve()));
+      await replaceMenuItem({ ...item, contexts: ['action'] });
     } catch {
       // A browser without menus on the toolbar icon: the popup offers the same.
     }
@@ -35,7 +26,7 @@ export async function createActionMenu(paused: boolean): Promise<void> {
 }
 
 export function updateActionMenu(paused: boolean): void {
-  void menus()
+  void menusApi()
     ?.update(MENU.resume, { enabled: paused })
     .catch(() => undefined);
 }

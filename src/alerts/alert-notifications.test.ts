@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { alertNotificationsFor, GROUP_ABOVE } from './alert-notifications';
 import type { NewMail } from './check-mail';
+import { webmailLinkUrl } from './webmail-link';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 let n = 0;
 const mail = (over: Partial<NewMail> = {}): NewMail => {
@@ -34,11 +37,14 @@ describe('alert notifications', () => {
       title: m.fromName,
       message: `${m.subject}\nFirst line second line`,
       target: {
-        url: `https://mail.infomaniak.com/2;fid=eJzz9HPyjwAABGYBgQ--/thread/${m.shortUid}`,
+        link: { mailboxEmail: 'anna@example.net', mailboxIndex: 2, folderId: m.folderId, shortUid: m.shortUid },
         messages: [{ mailboxUuid: 'box-a', uid: m.uid }],
         buttons: ['read', 'archive'],
       },
     });
+    expect(webmailLinkUrl(alert!.target.link)).toBe(
+      `https://mail.infomaniak.com/2;fid=eJzz9HPyjwAABGYBgQ--/thread/${m.shortUid}`,
+    );
   });
 
   it('falls back to the address, then to words, when sender or subject are missing', () => {
@@ -69,14 +75,22 @@ describe('alert notifications', () => {
     expect(lines[0]).toBe(`${burst[5]!.fromName}: ${burst[5]!.subject}`);
     expect(lines[4]).toBe('and 2 more');
     expect(group!.target).toEqual({
-      url: 'https://mail.infomaniak.com/0;fid=eJzz9HPyjwAABGYBgQ--',
+      link: { mailboxEmail: 'anna@example.net', mailboxIndex: 0, folderId: 'eJzz9HPyjwAABGYBgQ--' },
       messages: burst.map((m) => ({ mailboxUuid: 'box-a', uid: m.uid })),
       buttons: ['read'],
     });
+    expect(webmailLinkUrl(group!.target.link)).toBe('https://mail.infomaniak.com/0;fid=eJzz9HPyjwAABGYBgQ--');
   });
 
   it('a group across mailboxes opens the newest one’s mailbox', () => {
-    const burst = [mail(), mail(), mail(), mail({ mailboxUuid: 'box-b', mailboxIndex: 1 })];
-    expect(alertNotificationsFor(burst, 1)[0]!.target.url).toBe('https://mail.infomaniak.com/1');
+    const burst = [
+      mail(),
+      mail(),
+      mail(),
+      mail({ mailboxUuid: 'box-b', mailboxEmail: 'b@example.net', mailboxIndex: 1 }),
+    ];
+    const { link } = alertNotificationsFor(burst, 1)[0]!.target;
+    expect(link).toEqual({ mailboxEmail: 'b@example.net', mailboxIndex: 1 });
+    expect(webmailLinkUrl(link)).toBe('https://mail.infomaniak.com/1');
   });
 });

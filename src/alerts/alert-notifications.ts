@@ -1,12 +1,13 @@
-import { WEBMAIL_ROUTES } from '../ksuite/webmail-urls';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { NewMail } from './check-mail';
+import type { WebmailLink } from './webmail-link';
 
 export type AlertButton = 'read' | 'archive';
 
 /** What a click or a button on a notification acts on; stored, since the worker may restart before the click. */
 export interface NotificationTarget {
-  url: string;
+  /** What a click opens: the message, or its folder or mailbox for a group. */
+  link: WebmailLink;
   messages: { mailboxUuid: string; uid: string }[];
   buttons: AlertButton[];
 }
@@ -60,7 +61,12 @@ function singleNotification(mail: NewMail, severalMailboxes: boolean): AlertNoti
     message: preview ? `${subject(mail)}\n${preview}` : subject(mail),
     ...(severalMailboxes ? { contextMessage: mail.mailboxEmail } : {}),
     target: {
-      url: WEBMAIL_ROUTES.thread(mail.mailboxIndex, mail.folderId, mail.shortUid),
+      link: {
+        mailboxEmail: mail.mailboxEmail,
+        mailboxIndex: mail.mailboxIndex,
+        folderId: mail.folderId,
+        shortUid: mail.shortUid,
+      },
       messages: [{ mailboxUuid: mail.mailboxUuid, uid: mail.uid }],
       buttons: ['read', 'archive'],
     },
@@ -78,9 +84,11 @@ function groupNotification(mails: readonly NewMail[], now: number): AlertNotific
     title: t('alerts_newMessages', String(mails.length)),
     message: lines.join('\n'),
     target: {
-      url: oneFolder
-        ? WEBMAIL_ROUTES.folder(first.mailboxIndex, first.folderId)
-        : WEBMAIL_ROUTES.mailbox(first.mailboxIndex),
+      link: {
+        mailboxEmail: first.mailboxEmail,
+        mailboxIndex: first.mailboxIndex,
+        ...(oneFolder ? { folderId: first.folderId } : {}),
+      },
       messages: mails.map((m) => ({ mailboxUuid: m.mailboxUuid, uid: m.uid })),
       // Archiving a whole burst from one click is too easy to regret; marking it read is not.
       buttons: ['read'],

@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { badgeFor } from './badge';
 import { INITIAL_POLL_RECORD } from './poll-record';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const time = (ms: number) => `T${ms}`;
 

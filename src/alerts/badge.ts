@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { PollRecord } from './poll-record';
 
 export interface BadgeView {

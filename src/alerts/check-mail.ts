@@ -1,8 +1,8 @@
 import type { KsuiteApiClient } from '../ksuite/api-client';
 import { KsuiteApiError } from '../ksuite/api-error';
 import { inWebmailOrder } from '../ksuite/current-mailbox';
-import { API_ROUTES, MAX_UIDS_PER_DETAILS } from '../ksuite/routes';
-import type { FolderActivities, FolderMessageUids, Message } from '../ksuite/types';
+import { MAX_UIDS_PER_DETAILS } from '../ksuite/routes';
+import type { Message } from '../ksuite/types';
 import { parseMessageUid } from '../ksuite/webmail-dom';
 import type { WatchedFolders } from '../settings';
 import { flattenFolders, watchedFoldersOf, watchesBeyondInbox, type FolderSummary } from './watched-folders';
@@ -159,10 +159,7 @@ async function signatureOf(
   signal?: AbortSignal,
 ): Promise<string> {
   try {
-    const { signature } = await api.json<FolderMessageUids>(API_ROUTES.folderSignature(mailbox.uuid, folder.id), {
-      signal,
-    });
-    return typeof signature === 'string' ? signature : '';
+    return await api.folderSignature(mailbox.uuid, folder.id, signal);
   } catch (error) {
     if (journalUnavailable(error)) return '';
     throw error;
@@ -184,10 +181,7 @@ async function folderChanges(
 ): Promise<{ signature: string; arrived: NewMail[]; settled: string[] }> {
   if (cursor.signature) {
     try {
-      const activities = await api.json<FolderActivities>(
-        API_ROUTES.folderActivities(mailbox.uuid, folder.id, cursor.signature),
-        { signal },
-      );
+      const activities = await api.folderActivities(mailbox.uuid, folder.id, cursor.signature, signal);
       const settled = [
         ...(activities.deleted ?? []),
         ...(activities.updated ?? []).filter((u) => u.seen).map((u) => u.uid),

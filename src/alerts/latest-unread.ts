@@ -1,10 +1,10 @@
 import type { KsuiteApiClient } from '../ksuite/api-client';
-import { WEBMAIL_ROUTES } from '../ksuite/webmail-urls';
 import { parseMessageUid } from '../ksuite/webmail-dom';
 import type { WatchedFolders } from '../settings';
 import { cursorKey } from './check-mail';
 import type { PollRecord } from './poll-record';
 import { watchedFoldersOf } from './watched-folders';
+import type { WebmailLink } from './webmail-link';
 
 export interface UnreadMessage {
   uid: string;
@@ -13,7 +13,7 @@ export interface UnreadMessage {
   fromEmail: string;
   subject: string;
   date: number;
-  url: string;
+  link: WebmailLink;
 }
 
 /** Unread lists are read from at most this many folders, the ones with unread mail, in webmail order. */
@@ -54,7 +54,12 @@ export async function latestUnread(
               fromEmail: m.from?.[0]?.email ?? '',
               subject: m.subject ?? '',
               date: Number.isFinite(date) ? date : 0,
-              url: WEBMAIL_ROUTES.thread(mailbox.index, folder.id, ref.shortUid),
+              link: {
+                mailboxEmail: mailbox.email,
+                mailboxIndex: mailbox.index,
+                folderId: folder.id,
+                shortUid: ref.shortUid,
+              },
             },
           ];
         });

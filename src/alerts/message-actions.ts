@@ -1,5 +1,5 @@
 import type { KsuiteApiClient } from '../ksuite/api-client';
-import { API_ROUTES, MAX_UIDS_PER_ACTION } from '../ksuite/routes';
+import { MAX_UIDS_PER_ACTION } from '../ksuite/routes';
 import type { NotificationTarget } from './alert-notifications';
 import type { MailCheckState } from './check-mail';
 import { flattenFolders } from './watched-folders';
@@ -33,10 +33,7 @@ export async function archiveMessages(api: KsuiteApiClient, messages: Messages, 
       flattenFolders(await api.folders(mailboxUuid)).find((f) => f.role === 'ARCHIVE');
     if (!archive) continue;
     for (const part of chunks(uids, MAX_UIDS_PER_ACTION)) {
-      await api.json(API_ROUTES.messageAction(mailboxUuid, 'move'), {
-        method: 'POST',
-        body: { uids: part, to: archive.id },
-      });
+      await api.moveMessages(mailboxUuid, part, archive.id);
     }
   }
 }

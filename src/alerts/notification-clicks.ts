@@ -1,11 +1,12 @@
+import { t } from '../i18n';
 import { NOTIFICATION_PREFIX } from './alert-notifications';
 import { archiveMessages, markMessagesRead } from './message-actions';
 import { forgetTargets, targetOf } from './notification-targets';
 import { mailApi } from './mail-api';
 import { pollForMail } from './poller';
 import { loadPollRecord } from './poll-record';
-import { clearSystemNotifications, systemNotifications } from './system-notifications';
-import { openInWebmail } from './webmail-tab';
+import { clearSystemNotifications, showNoticeNotification, systemNotifications } from './system-notifications';
+import { openLinkInWebmail } from './webmail-tab';
 
 let listening = false;
 
@@ -29,10 +30,19 @@ export function listenToNotificationClicks(): void {
   });
 }
 
+/**
+ * Opens what the notification announced, where the account signed in to the webmail has it; a message found with a
+ * personal token of another account is not opened there (its ids would show one of that account's own messages):
+ * a notice says why instead.
+ */
 export async function openNotification(id: string): Promise<void> {
   const target = await targetOf(id);
   await dismiss(id);
-  if (target) await openInWebmail(target.url);
+  // Targets stored before links named their mailbox have nothing to check against; they are not opened.
+  if (!target?.link) return;
+  if (!(await openLinkInWebmail(target.link))) {
+    await showNoticeNotification(t('alerts_otherAccount', target.link.mailboxEmail));
+  }
 }
 
 export async function runButton(id: string, index: number): Promise<void> {

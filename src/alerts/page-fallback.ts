@@ -26,7 +26,7 @@ function showInPage(notifications: readonly PageNotification[]): number {
     const notification = new Notification(item.title, { body: item.body, tag: item.id });
     notification.onclick = () => {
       window.focus();
-      if (location.href !== item.url) location.assign(item.url);
+      if (item.url !== null && location.href !== item.url) location.assign(item.url);
       notification.close();
     };
   }

@@ -5,7 +5,8 @@ export interface PageNotification {
   id: string;
   title: string;
   body: string;
-  url: string;
+  /** What a click opens; null when the webmail's account does not have the alert's mailbox. */
+  url: string | null;
 }
 
 export interface PageNotifyMessage {

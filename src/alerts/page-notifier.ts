@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { WEBMAIL_MATCHES } from '../ksuite/hosts';
+import type { Mailbox } from '../ksuite/types';
+import { t } from '../i18n';
 import type { AlertNotification } from './alert-notifications';
-import { PAGE_NOTIFY, type PageNotifyAnswer, type PageNotifyMessage } from './page-messages';
+import { PAGE_NOTIFY, type PageNotification, type PageNotifyAnswer, type PageNotifyMessage } from './page-messages';
+import { sessionMailboxes, webmailUrlIn } from './webmail-link';
 
 /**
  * Hands alerts to one open webmail tab (see page-fallback.ts): the active one first, then the most recent. One
@@ -9,10 +12,8 @@ import { PAGE_NOTIFY, type PageNotifyAnswer, type PageNotifyMessage } from './pa
  */
 export async function notifyThroughWebmailTab(alerts: readonly AlertNotification[]): Promise<boolean> {
   if (alerts.length === 0) return false;
-  const message: PageNotifyMessage = {
-    type: PAGE_NOTIFY,
-    notifications: alerts.map((a) => ({ id: a.id, title: a.title, body: a.message, url: a.target.url })),
-  };
+  const mailboxes = await sessionMailboxes();
+  const message: PageNotifyMessage = { type: PAGE_NOTIFY, notifications: alerts.map((a) => inPage(a, mailboxes)) };
   const tabs = (await browser.tabs.query({ url: WEBMAIL_MATCHES })).sort(
     (a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0),
   );
@@ -26,4 +27,16 @@ export async function notifyThroughWebmailTab(alerts: readonly AlertNotification
     }
   }
   return false;
+}
+
+/**
+ * An alert as the webmail tab shows it, its link looked up in the mailboxes of the webmail's account: an alert found
+ * with a personal token of another account gets no link there (it would open one of this account's messages), and
+ * says so.
+ */
+function inPage(alert: AlertNotification, mailboxes: readonly Mailbox[] | null): PageNotification {
+  const url = webmailUrlIn(mailboxes, alert.target.link);
+  const body =
+    url === null ? `${alert.message}\n${t('alerts_otherAccount', alert.target.link.mailboxEmail)}` : alert.message;
+  return { id: alert.id, title: alert.title, body, url };
 }

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ensurePollAlarm, POLL_ALARM } from './poll-alarm';
-import { testBrowser } from './testing/test-browser';
+import { testBrowser } from '../../tests/support/fake-browser';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const { browser } = testBrowser;
 beforeEach(() => testBrowser.reset());

@@ -6,11 +6,13 @@ import { ANNOUNCED_KEY } from './announced';
 import { PAGE_NOTIFY } from './page-messages';
 import { pauseAlerts } from './pause';
 import { loadPollRecord } from './poll-record';
-import { testBrowser } from './testing/test-browser';
+import { testBrowser } from '../../tests/support/fake-browser';
 
 // One poll end to end in a fake browser (storage, badge, notifications) against the replica's real API.
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const { browser } = testBrowser;
 let replica: Replica;
@@ -143,6 +145,31 @@ describe('a poll', () => {
             body: 'Hi\n.',
             url: expect.stringMatching(/^https:\/\/mail\.infomaniak\.com\/0;fid=.+\/thread\/\d+$/),
           },
+        ],
+      },
+      { frameId: 0 },
+    );
+  });
+
+  it('hands the webmail tab no link to a message found with a personal token of another account, and says why', async () => {
+    testBrowser.withoutNotificationsApi();
+    const second = replica.accounts[1]!;
+    await setApiToken(second.token);
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7, active: true } as never]);
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ shown: 1 });
+    const { pollForMail } = await bookmarkedPoller();
+    replica.control.deliver({ mailbox: second.email, raw: { from: 'Reto <r@example.net>', subject: 'Hi', text: '.' } });
+    await pollForMail();
+    expect(send).toHaveBeenCalledWith(
+      7,
+      {
+        type: PAGE_NOTIFY,
+        notifications: [
+          expect.objectContaining({
+            title: 'Reto',
+            body: `Hi\n.\nThe mailbox ${second.email} is not part of the Infomaniak account signed in to kSuite Mail in this browser. To open it here, sign in with the account it belongs to.`,
+            url: null,
+          }),
         ],
       },
       { frameId: 0 },

@@ -6,11 +6,13 @@ import { CHECK_MAIL, WEBMAIL_OPENED } from './check-requests';
 import { POLL_ALARM } from './poll-alarm';
 import { loadPollRecord } from './poll-record';
 import { startAlerts } from './start-alerts';
-import { testBrowser } from './testing/test-browser';
+import { testBrowser } from '../../tests/support/fake-browser';
 
 // The background wiring: which browser events lead to a check, and what the alarm looks like.
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 const { browser } = testBrowser;
 let replica: Replica;

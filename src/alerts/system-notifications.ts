@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { AlertButton, AlertNotification } from './alert-notifications';
 import { rememberTargets } from './notification-targets';
 
@@ -39,6 +39,21 @@ export async function showSystemNotifications(alerts: readonly AlertNotification
       eventTime: now,
     });
   }
+}
+
+/** The id of the extension's own notices: outside NOTIFICATION_PREFIX, so the alerts' click listeners leave it. */
+export const NOTICE_ID = 'companion-notice';
+
+/** A message from the extension itself, not an alert (nothing to open). A new notice replaces the last. */
+export async function showNoticeNotification(message: string): Promise<void> {
+  const api = systemNotifications();
+  if (!api) return;
+  await api.create(NOTICE_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('extName'),
+    message,
+  });
 }
 
 export async function clearSystemNotifications(ids: readonly string[]): Promise<void> {

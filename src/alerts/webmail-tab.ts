@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { MAIL_ORIGIN } from '../ksuite/hosts';
+import { sessionMailboxes, webmailUrlIn, type WebmailLink } from './webmail-link';
 
 /**
  * Shows `url` (a page of the classic webmail) in the webmail tab the user already has, focused, or in a new tab.
@@ -16,4 +17,15 @@ export async function openInWebmail(url: string): Promise<void> {
   }
   await browser.tabs.update(tab.id, { url, active: true });
   if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
+/**
+ * Shows what the alerts found (see webmail-link.ts) in the webmail tab, where the account signed in there has it.
+ * Returns false, having opened nothing, when that account has no such mailbox.
+ */
+export async function openLinkInWebmail(link: WebmailLink): Promise<boolean> {
+  const url = webmailUrlIn(await sessionMailboxes(), link);
+  if (url === null) return false;
+  await openInWebmail(url);
+  return true;
 }

@@ -9,6 +9,8 @@ import type {
   ApiThreadList,
   ErrorEnvelope,
   Folder,
+  FolderActivities,
+  FolderMessageUids,
   Mailbox,
   Message,
   MessagesByUids,
@@ -18,10 +20,10 @@ import type { MessageRef } from './webmail-dom';
 
 export interface ApiClientOptions {
   /**
-   * A personal API token, or where to read it at each request (it can be set or removed while a page is open);
-   * without one the browser's kSuite session cookies are used.
+   * A personal API token, for the background and the extension's pages only: a webmail page acts with its own
+   * session, whatever account a token belongs to. Without one the browser's kSuite session cookies are used.
    */
-  token?: string | (() => Promise<string | null | undefined>);
+  token?: string;
   /** Injected for tests of the retry policy; the extension uses the global fetch. */
   fetch?: typeof fetch;
   /** Retries after the first attempt, for 429, 5xx and network faults. */
@@ -125,6 +127,41 @@ export class KsuiteApiClient {
     return blob;
   }
 
+  /**
+   * The server's zip of a message's attachments (what the web app's "Alles herunterladen" gives), as a Blob the
+   * browser fills by itself.
+   */
+  attachmentsArchive(message: Pick<Message, 'resource'>, options: { signal?: AbortSignal } = {}): Promise<Blob> {
+    return this.resourceBlob(API_ROUTES.attachmentsArchive(message.resource), options);
+  }
+
+  /** The folder's journal position: what `folderActivities` reports changes since. */
+  async folderSignature(mailboxUuid: string, folderId: string, signal?: AbortSignal): Promise<string> {
+    const { signature } = await this.json<FolderMessageUids>(API_ROUTES.folderSignature(mailboxUuid, folderId), {
+      signal,
+    });
+    return typeof signature === 'string' ? signature : '';
+  }
+
+  /** What was added, deleted and changed in a folder since `signature`, with the journal's new position. */
+  folderActivities(
+    mailboxUuid: string,
+    folderId: string,
+    signature: string,
+    signal?: AbortSignal,
+  ): Promise<FolderActivities> {
+    return this.json<FolderActivities>(API_ROUTES.folderActivities(mailboxUuid, folderId, signature), { signal });
+  }
+
+  /** Moves messages to another folder of their mailbox. */
+  moveMessages(mailboxUuid: string, uids: string[], toFolderId: string, signal?: AbortSignal): Promise<unknown> {
+    return this.json(API_ROUTES.messageAction(mailboxUuid, 'move'), {
+      method: 'POST',
+      body: { uids, to: toFolderId },
+      signal,
+    });
+  }
+
   markSeen(mailboxUuid: string, uids: string[], signal?: AbortSignal): Promise<unknown> {
     return this.json(API_ROUTES.messageAction(mailboxUuid, 'seen'), { method: 'POST', body: { uids }, signal });
   }
@@ -190,7 +227,7 @@ export class KsuiteApiClient {
     const url = new URL(path, MAIL_ORIGIN);
     if (url.origin !== MAIL_ORIGIN) throw new KsuiteApiError('bad_response', { code: 'foreign_resource' });
     const headers: Record<string, string> = { Accept: options.accept ?? '*/*' };
-    const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+    const token = this.options.token;
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -11,6 +11,6 @@ export {
   type QuietHours,
   type Settings,
   type WatchedFolders,
-  type ZipLayout,
+  type BulkLayout,
 } from './settings';
 export { getApiToken, maskToken, removeApiToken, setApiToken, watchApiToken } from './api-token';

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, getSetting, getSettings, normaliseSettings, setSettings, watchSettings } from './settings';
-import { testBrowser } from '../alerts/testing/test-browser';
+import { testBrowser } from '../../tests/support/fake-browser';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('../alerts/testing/test-browser')).testBrowser.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../tests/support/fake-browser')).testBrowser.browser,
+}));
 
 beforeEach(() => testBrowser.reset());
 

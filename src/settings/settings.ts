@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /** How an "all attachments" zip is laid out: one folder per message, or every file at the top. */
-export type ZipLayout = 'folder-per-message' | 'flat';
+export type BulkLayout = 'folder-per-message' | 'flat';
 /** A message attached to a message: kept as an .eml file, or its own attachments taken out. */
 export type NestedMessages = 'eml' | 'expand';
 
@@ -25,7 +25,7 @@ export interface Settings {
   watchedFolders: WatchedFolders;
   quietHours: QuietHours;
   useServerArchive: boolean;
-  zipLayout: ZipLayout;
+  zipLayout: BulkLayout;
   includeInlineImages: boolean;
   nestedMessages: NestedMessages;
   /** Saved files' names start with the message date: `2026-11-04 – subject.zip`. */

@@ -14,8 +14,8 @@ import {
   type InspectorOutcome,
 } from './header-report/inspector-input';
 import { withRiskyFiles } from '../mail/headers/verdict';
-import { t } from './i18n';
-import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../features/inspector-handoff';
+import { formatBytes, t } from '../i18n';
+import { INSPECTOR_PENDING_TEXT_KEY, INSPECTOR_SELECTION_HASH } from '../page/inspector-handoff';
 
 /** Typing or pasting is analysed once the input has been still this long, so a big paste is parsed once. */
 const ANALYSE_DELAY_MS = 150;
@@ -105,7 +105,7 @@ export function Inspector() {
           {source && (
             <span class="inspector-source" data-testid="input-source">
               {source.kind === 'file'
-                ? t('inspector_source_file', [source.name, formatSize(source.size)])
+                ? t('inspector_source_file', [source.name, formatBytes(source.size)])
                 : t('inspector_source_selection')}
             </span>
           )}
@@ -246,20 +246,4 @@ async function takePendingSelection(): Promise<string | null> {
     // No session storage (an old browser): the page simply opens empty.
     return null;
   }
-}
-
-function formatSize(bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(browser.i18n.getUILanguage(), {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
 }

@@ -1,6 +1,6 @@
 import { render, type ComponentChild } from 'preact';
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from './i18n';
+import { t, type MessageKey } from '../i18n';
 import './page.css';
 
 /**

@@ -2,7 +2,7 @@ import { AlertsSettings } from './alerts/options-alerts';
 import { DownloadSettings } from './alerts/options-downloads';
 import { TokenSettings } from './alerts/options-token';
 import { BrandMark } from './brand-mark';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 export function Options() {
   return (

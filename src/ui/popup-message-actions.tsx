@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { OpenedMessageDescription, PageRequest } from '../features/page-messages';
-import { t } from './i18n';
-import type { ToolbarAction } from './message-toolbar';
+import type { OpenedMessageDescription, PageRequest } from '../page/page-messages';
+import { t } from '../i18n';
 
 /**
- * The three message actions for the message opened in the active webmail tab. They run in the page, where
+ * The message actions (as the page describes them) for the message opened in the active webmail tab. They run in the page, where
  * their progress and any error show on the message itself; the popup closes.
  */
 export function PopupMessageActions({ tabId }: { tabId: number }) {
@@ -21,7 +20,7 @@ export function PopupMessageActions({ tabId }: { tabId: number }) {
 
   if (!message) return <p data-testid="popup-status">{t('popupNotOnWebmail')}</p>;
 
-  const run = async (action: ToolbarAction) => {
+  const run = async (action: string) => {
     const request: PageRequest = { type: 'run-message-action', action, target: 'opened' };
     await browser.tabs.sendMessage(tabId, request);
     window.close();
@@ -32,15 +31,18 @@ export function PopupMessageActions({ tabId }: { tabId: number }) {
       <h2>{t('popup_openedMessage')}</h2>
       <p class="subject">{message.subject ?? t('noSubject')}</p>
       <div class="links">
-        <button type="button" class="button" data-action="zip" onClick={() => void run('zip')}>
-          {t('action_attachmentsZip')}
-        </button>
-        <button type="button" class="button" data-action="eml" onClick={() => void run('eml')}>
-          {t('action_saveEml')}
-        </button>
-        <button type="button" class="button" data-action="headers" onClick={() => void run('headers')}>
-          {t('action_headers')}
-        </button>
+        {message.actions.map((action) => (
+          <button
+            key={action.id}
+            type="button"
+            class="button"
+            data-action={action.id}
+            title={action.tooltip}
+            onClick={() => void run(action.id)}
+          >
+            {action.label}
+          </button>
+        ))}
       </div>
     </section>
   );

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PAGE_HEALTH_PORT } from '../features/page-messages';
+import { PAGE_HEALTH_PORT } from '../page/page-messages';
 import { summarisePageHealth, type FrameHealth, type PageHealth } from '../ksuite/page-health';
-import { t } from './i18n';
+import { t } from '../i18n';
 import { diagnosticsText } from './page-diagnostics';
 
 /**

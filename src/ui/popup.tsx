@@ -5,7 +5,7 @@ import { PopupAlerts } from './alerts/popup-alerts';
 import { BrandMark } from './brand-mark';
 import { PopupMessageActions } from './popup-message-actions';
 import { PopupPageHealth } from './popup-page-health';
-import { t } from './i18n';
+import { t } from '../i18n';
 import './popup.css';
 
 export function Popup() {

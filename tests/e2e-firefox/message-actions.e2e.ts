@@ -79,7 +79,9 @@ describe('Attachments (.zip) in Firefox', () => {
     const parsed = await simpleParser(Buffer.from(message.raw));
     const expected = message.expect.attachments!.filter((attachment) => !attachment.inline);
     await openMessage(parsed.subject!);
-    await expect.poll(() => textOf(page, inToolbar('[data-testid="attachment-summary"]'))).toMatch(/^1 file, /);
+    await expect
+      .poll(() => textOf(page, inToolbar('[data-action="zip"] [data-testid="action-detail"]')))
+      .toMatch(/^1 file, /);
 
     const saved = await firefox.downloads.savedFileOf(() => click('button[data-action="zip"]'));
     expect(saved.name).toBe(`${expectedDatePrefix(parsed.date!, false)} – ${parsed.subject}.zip`);

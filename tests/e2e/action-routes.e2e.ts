@@ -6,6 +6,7 @@ import { savedFileOf, unzip } from './support/downloads';
 import { MAIL_URL, freshInboxPage, signedInBrowser, TOOLBAR } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // The same actions through the two other routes: the right-click menu and the toolbar popup.
 // Headless Chromium draws no native context menu, so the test fires the menu's click event in the service
@@ -40,20 +41,20 @@ describe('right-click on the webmail', () => {
   it('"Save .eml" on a row of the list saves that message, without opening it', async () => {
     const message = corpus.get('read-receipt-requested')!;
     const subject = (await simpleParser(Buffer.from(message.raw))).subject!;
-    await page.locator('[data-thread-uid]', { hasText: subject }).first().click({ button: 'right' });
-    const saved = await savedFileOf(page, () => clickMenu('message-save-eml'));
+    await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().click({ button: 'right' });
+    const saved = await savedFileOf(page, () => clickMenu('message-eml'));
     expect(saved.name.endsWith(` – ${subject}.eml`)).toBe(true);
     expect(Buffer.from(saved.bytes).equals(Buffer.from(message.raw))).toBe(true);
-    expect(await page.locator('div.message-item').count()).toBe(0); // nothing was opened
+    expect(await page.locator(WEBMAIL_SELECTORS.openedMessage).count()).toBe(0); // nothing was opened
   });
 
   it('"Attachments (.zip)" on the opened message zips its attachments', async () => {
     const message = corpus.get('inline-image-and-attachment')!;
     const subject = (await simpleParser(Buffer.from(message.raw))).subject!;
-    await page.locator('[data-thread-uid]', { hasText: subject }).first().click();
+    await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().click();
     await page.locator(TOOLBAR).waitFor();
-    await page.locator('div.message-item .message-header').first().click({ button: 'right' });
-    const saved = await savedFileOf(page, () => clickMenu('message-attachments-zip'));
+    await page.locator(`${WEBMAIL_SELECTORS.openedMessage} .message-header`).first().click({ button: 'right' });
+    const saved = await savedFileOf(page, () => clickMenu('message-zip'));
     const expected = message.expect.attachments!.filter((a) => !a.inline).map((a) => a.name);
     expect([...(await unzip(saved.bytes)).keys()].sort()).toEqual(expected.sort());
     const status = page.locator(`${TOOLBAR} [data-testid="action-status"]`);
@@ -63,8 +64,8 @@ describe('right-click on the webmail', () => {
   it('"Inspect headers" on a row shows the report for that message', async () => {
     const message = corpus.get('received-long-chain-mixed-mta')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
-    await page.locator('[data-thread-uid]', { hasText: parsed.subject! }).first().click({ button: 'right' });
-    await clickMenu('message-inspect-headers');
+    await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: parsed.subject! }).first().click({ button: 'right' });
+    await clickMenu('message-headers');
     const report = page.getByTestId('header-report');
     await report.waitFor();
     const received = parsed.headerLines.filter((h) => h.key === 'received').length;
@@ -107,7 +108,7 @@ describe('the toolbar popup', () => {
   it('offers the three actions for the opened message and runs them in the page', async () => {
     const message = corpus.get('inline-image-and-attachment')!;
     const subject = (await simpleParser(Buffer.from(message.raw))).subject!;
-    await page.locator('[data-thread-uid]', { hasText: subject }).first().click();
+    await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().click();
     await page.locator(TOOLBAR).waitFor();
     await page.bringToFront();
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInBrowser } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // The alerts' popup and options sections in the shipped build, as installed: the notifications permission is
 // optional and not granted, which is also how the permission prompt is reached (headless Chromium cannot answer
@@ -61,7 +62,7 @@ describe('alerts in the popup and the options page', () => {
     const webmail = await opened;
     await webmail.waitForLoadState();
     expect(webmail.url()).toMatch(/^https:\/\/mail\.infomaniak\.com\/\d+;fid=[^/]+\/thread\/\d+$/);
-    await expect.poll(() => webmail.locator('div.message-item').count(), EVENTUALLY).toBeGreaterThan(0);
+    await expect.poll(() => webmail.locator(WEBMAIL_SELECTORS.openedMessage).count(), EVENTUALLY).toBeGreaterThan(0);
     await webmail.close();
   });
 

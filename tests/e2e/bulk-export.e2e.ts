@@ -6,6 +6,7 @@ import { savedFileOf, unzip } from './support/downloads';
 import { freshInboxPage, signedInBrowser } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // Many messages at once: rows selected in the list, then the selection bar's two exports.
 
@@ -30,7 +31,7 @@ async function select(ids: string[]) {
     const message = inbox.find((m) => m.id === id)!;
     const subject = (await simpleParser(Buffer.from(message.raw))).subject!;
     subjects.push(subject);
-    await page.locator('[data-thread-uid]', { hasText: subject }).first().locator('mat-checkbox').click();
+    await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().locator('mat-checkbox').click();
   }
   return subjects;
 }
@@ -48,7 +49,7 @@ describe('with several messages selected', () => {
   it('"Save as .zip of .eml" saves each selected message byte for byte', async () => {
     const ids = ['plain-text-de', 'read-receipt-requested', 'inline-image-and-attachment'];
     const subjects = await select(ids);
-    const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-eml"]').click());
+    const saved = await savedFileOf(page, () => bar().locator('button[data-action="eml"]').click());
     expect(saved.name).toMatch(/ – 3 messages\.zip$/);
     const files = await unzip(saved.bytes);
     expect(files.size).toBe(3);
@@ -64,7 +65,7 @@ describe('with several messages selected', () => {
     const ids = ['inline-image-and-attachment', 'hostile-names-control-bidi-long'];
     await select(ids);
     await replica.clearRequests();
-    const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-zip"]').click());
+    const saved = await savedFileOf(page, () => bar().locator('button[data-action="zip"]').click());
     // Each message from the server's archive, which matched: no raw message was needed.
     const paths = (await replica.requests()).map((entry) => entry.path);
     expect(paths.filter((path) => path.endsWith('/attachmentsArchive'))).toHaveLength(2);
@@ -94,7 +95,7 @@ describe('with several messages selected', () => {
     await expire();
     let downloads = 0;
     page.on('download', () => downloads++);
-    await bar().locator('button[data-action="bulk-eml"]').click();
+    await bar().locator('button[data-action="eml"]').click();
     const status = bar().getByTestId('action-status');
     await expect.poll(() => status.getAttribute('data-state')).toBe('error');
     expect(await status.textContent()).toContain('session has expired');
@@ -107,7 +108,7 @@ describe('with several messages selected', () => {
     const subjects = await select(['plain-text-de', 'read-receipt-requested']);
     // Four failures: the first message's download and its three retries. The second message then gets through.
     await replica.failNext(4, 500, '/download');
-    const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-eml"]').click());
+    const saved = await savedFileOf(page, () => bar().locator('button[data-action="eml"]').click());
     const files = await unzip(saved.bytes);
     expect([...files.keys()].filter((n) => n.endsWith('.eml'))).toHaveLength(1);
     const missingList = new TextDecoder().decode(files.get('NOT INCLUDED.txt')!);
@@ -126,7 +127,7 @@ describe('with several messages selected', () => {
       const subjects = await select(ids);
       // The first message's download(s) get the fault; the second message is served as it is.
       await fault();
-      const saved = await savedFileOf(page, () => bar().locator('button[data-action="bulk-eml"]').click());
+      const saved = await savedFileOf(page, () => bar().locator('button[data-action="eml"]').click());
       const files = await unzip(saved.bytes);
       const emls = [...files.keys()].filter((n) => n.endsWith('.eml'));
       expect(emls).toHaveLength(1);

@@ -8,6 +8,7 @@ import { expectedDatePrefix } from './support/file-names';
 import { MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // The in-page actions on the shipped build, against the replica's corpus. What the test expects comes from the
 // corpus itself (hand-written facts) and from mailparser, a parser independent of the extension's.
@@ -52,7 +53,7 @@ async function routesTaken(): Promise<{ serverArchive: boolean; rawMessage: bool
 /** Opens a message of the primary mailbox's inbox by clicking its row, and returns its toolbar. */
 async function openMessage(subject: string) {
   await page.goto(`${MAIL_URL}/0`);
-  await page.locator('[data-thread-uid]', { hasText: subject }).first().click();
+  await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().click();
   const toolbar = page.locator(TOOLBAR).last();
   await toolbar.waitFor();
   return toolbar;
@@ -65,7 +66,9 @@ describe('Attachments (.zip) on an opened message', () => {
     const expected = message.expect.attachments!.filter((a) => !a.inline);
 
     const toolbar = await openMessage(parsed.subject!);
-    await expect.poll(() => toolbar.getByTestId('attachment-summary').textContent()).toMatch(/^1 file, /);
+    await expect
+      .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
+      .toMatch(/^1 file, /);
 
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
@@ -477,7 +480,9 @@ describe('risky attachments on an opened message', () => {
     const message = corpus.get('inline-image-and-attachment')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
     const toolbar = await openMessage(parsed.subject!);
-    await expect.poll(() => toolbar.getByTestId('attachment-summary').textContent()).toMatch(/^1 file, /);
+    await expect
+      .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
+      .toMatch(/^1 file, /);
     expect(await toolbar.getByTestId('risky-files').count()).toBe(0);
     await toolbar.locator('button[data-action="headers"]').click();
     await toolbar.getByTestId('verdict').waitFor();
@@ -498,7 +503,7 @@ describe('when the webmail markup is not what we expect', () => {
       ).observe(document, { subtree: true, childList: true }),
     );
     await page.goto(`${MAIL_URL}/0`);
-    await page.locator('[data-thread-uid]', { hasText: parsed.subject! }).first().click();
+    await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: parsed.subject! }).first().click();
     await page.waitForURL(/\/thread\//);
     const launcher = page.locator('ksuite-companion[data-ksuite-companion="launcher"]');
     await launcher.locator('button').click();

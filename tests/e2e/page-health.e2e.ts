@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
 import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import { CHROME_BUILD, type ExtensionBrowser } from './support/launch';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // The popup's line on whether the extension recognised the webmail tab, and "Copy diagnostics", in the shipped
 // build on the replica.
@@ -41,8 +42,8 @@ async function healthLine(popup: Page): Promise<string> {
 /** Opens the corpus message in the list of `frame` by clicking its row; returns its uid and what it says. */
 async function openMessage(frame: Page | Frame, id: string) {
   const parsed = await simpleParser(Buffer.from(corpus.get(id)!.raw));
-  await frame.locator('[data-thread-uid]', { hasText: parsed.subject! }).first().click();
-  const message = frame.locator('div.message-item').last();
+  await frame.locator(WEBMAIL_SELECTORS.listRow, { hasText: parsed.subject! }).first().click();
+  const message = frame.locator(WEBMAIL_SELECTORS.openedMessage).last();
   await message.waitFor();
   const uid = ((await message.getAttribute('class')) ?? '')
     .split(/\s+/)
@@ -78,9 +79,9 @@ describe('the popup on the classic webmail', () => {
   });
 
   it('says the page looks different once the footer and the thread toolbar are gone, and copies diagnostics without anything personal', async () => {
-    await page.evaluate(() => {
-      for (const e of document.querySelectorAll('div.mailContent-open-footer, div.mail-toolbar__right')) e.remove();
-    });
+    await page.evaluate(({ openedMessageFooter, threadToolbar }) => {
+      for (const e of document.querySelectorAll(`${openedMessageFooter}, ${threadToolbar}`)) e.remove();
+    }, WEBMAIL_SELECTORS);
     await page.bringToFront();
     const popup = await openPopup();
     expect(await healthLine(popup)).toBe(LOOKS_DIFFERENT);
@@ -124,20 +125,21 @@ describe('the popup on the classic webmail', () => {
 describe('a message whose footer the webmail no longer draws', () => {
   it('gets its toolbar under the thread toolbar, and the popup calls the page recognised', async () => {
     const page = await browser.context.newPage();
-    await page.addInitScript(() => {
+    await page.addInitScript((footers) => {
       const dropFooters = new MutationObserver(() =>
-        document.querySelectorAll('div.mailContent-open-footer').forEach((footer) => footer.remove()),
+        document.querySelectorAll(footers).forEach((footer) => footer.remove()),
       );
       dropFooters.observe(document, { subtree: true, childList: true });
       (window as { keepFooters?: () => void }).keepFooters = () => dropFooters.disconnect();
-    });
+    }, WEBMAIL_SELECTORS.openedMessageFooter);
     await page.goto(`${MAIL_URL}/0`);
     const { uid } = await openMessage(page, 'inline-image-and-attachment');
     const toolbar = page.locator(`${TOOLBAR}[data-message-uid="${uid}"]`);
     await toolbar.waitFor();
-    expect(await page.locator('div.mailContent-open-footer').count()).toBe(0);
+    expect(await page.locator(WEBMAIL_SELECTORS.openedMessageFooter).count()).toBe(0);
     const underThreadToolbar = await toolbar.evaluate(
-      (host) => host.previousElementSibling?.querySelector(':scope > div.mail-toolbar__right') !== null,
+      (host, threadToolbar) => host.previousElementSibling?.querySelector(`:scope > ${threadToolbar}`) !== null,
+      WEBMAIL_SELECTORS.threadToolbar,
     );
     expect(underThreadToolbar).toBe(true);
 
@@ -147,14 +149,19 @@ describe('a message whose footer the webmail no longer draws', () => {
     await popup.close();
 
     // The footer is drawn after all (a slow webmail): the toolbar moves just above it.
-    await page.evaluate(() => {
+    await page.evaluate((openedMessage) => {
       (window as { keepFooters?: () => void }).keepFooters!();
       const footer = document.createElement('div');
       footer.className = 'mailContent-open-footer';
-      document.querySelector('div.message-item:last-of-type')!.append(footer);
-    });
+      document.querySelector(`${openedMessage}:last-of-type`)!.append(footer);
+    }, WEBMAIL_SELECTORS.openedMessage);
     await expect
-      .poll(() => toolbar.evaluate((host) => host.nextElementSibling?.matches('div.mailContent-open-footer') ?? false))
+      .poll(() =>
+        toolbar.evaluate(
+          (host, footer) => host.nextElementSibling?.matches(footer) ?? false,
+          WEBMAIL_SELECTORS.openedMessageFooter,
+        ),
+      )
       .toBe(true);
     await page.close();
   });

@@ -6,6 +6,7 @@ import { savedFileOf, unzip } from './support/downloads';
 import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // A user with several mailboxes. The webmail numbers them in its URLs (primary first, then by address:
 // anna.meier@ = 0, lea.rossi@ = 1, support@ = 2) and names a folder as `/{index};fid={folderId}`, the form
@@ -74,7 +75,7 @@ async function mailboxesAsked(): Promise<{ lea: number; others: string[] }> {
 }
 
 async function openLeasMessage(where: Page | Frame) {
-  await where.locator('[data-thread-uid]', { hasText: SUBJECT }).first().click();
+  await where.locator(WEBMAIL_SELECTORS.listRow, { hasText: SUBJECT }).first().click();
   const toolbar = where.locator(TOOLBAR).last();
   await toolbar.waitFor();
   return toolbar;

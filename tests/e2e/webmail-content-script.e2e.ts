@@ -3,6 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { savedFileOf } from './support/downloads';
 import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 let browser: ExtensionBrowser;
 
@@ -13,9 +14,9 @@ afterAll(() => browser?.close());
 
 /** Opens the n-th thread of the list by clicking it, as a user would, and returns the opened message's uid. */
 async function openThread(frame: Page | Frame, n: number): Promise<string> {
-  const rows = frame.locator('[data-thread-uid]');
+  const rows = frame.locator(WEBMAIL_SELECTORS.listRow);
   await rows.nth(n).click();
-  const message = frame.locator('div.message-item').last();
+  const message = frame.locator(WEBMAIL_SELECTORS.openedMessage).last();
   await message.waitFor();
   const classes = (await message.getAttribute('class')) ?? '';
   const uid = classes
@@ -35,11 +36,12 @@ describe('the content script on the classic webmail (mail.infomaniak.com)', () =
 
   it('puts one toolbar on the opened message, just above its footer', async () => {
     const uid = await openThread(page, 0);
-    const toolbar = page.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`);
+    const toolbar = page.locator(`${WEBMAIL_SELECTORS.openedMessage}.mail-${cssEscape(uid)} ${TOOLBAR}`);
     await expect.poll(() => toolbar.count()).toBe(1);
     await expect.poll(() => toolbar.getAttribute('data-message-uid')).toBe(uid);
     const followedByFooter = await toolbar.evaluate(
-      (host) => host.nextElementSibling?.matches('div.mailContent-open-footer') ?? false,
+      (host, footer) => host.nextElementSibling?.matches(footer) ?? false,
+      WEBMAIL_SELECTORS.openedMessageFooter,
     );
     expect(followedByFooter).toBe(true);
     const actions = toolbar.locator('[role="toolbar"] button');
@@ -52,10 +54,12 @@ describe('the content script on the classic webmail (mail.infomaniak.com)', () =
     const first = await openThread(page, 0);
     const second = await openThread(page, 1);
     expect(second).not.toBe(first);
-    await expect.poll(() => page.locator(`div.message-item.mail-${cssEscape(second)} ${TOOLBAR}`).count()).toBe(1);
+    await expect
+      .poll(() => page.locator(`${WEBMAIL_SELECTORS.openedMessage}.mail-${cssEscape(second)} ${TOOLBAR}`).count())
+      .toBe(1);
     await expect.poll(() => page.locator(`${TOOLBAR}[data-message-uid="${first}"]`).count()).toBe(0);
     const toolbars = await page.locator(TOOLBAR).count();
-    const messages = await page.locator('div.message-item').count();
+    const messages = await page.locator(WEBMAIL_SELECTORS.openedMessage).count();
     expect(toolbars).toBe(messages);
   });
 
@@ -82,7 +86,7 @@ describe('the page features load when the page first needs them', () => {
       }
     });
     await page.goto(`${MAIL_URL}/0`);
-    await page.locator('[data-thread-uid]').first().waitFor();
+    await page.locator(WEBMAIL_SELECTORS.listRow).first().waitFor();
     return { page, loaded: () => loaded };
   }
 
@@ -94,7 +98,9 @@ describe('the page features load when the page first needs them', () => {
     await page.waitForTimeout(2000);
     expect(loaded()).toBe(false);
     const uid = await openThread(page, 0);
-    await expect.poll(() => page.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`).count()).toBe(1);
+    await expect
+      .poll(() => page.locator(`${WEBMAIL_SELECTORS.openedMessage}.mail-${cssEscape(uid)} ${TOOLBAR}`).count())
+      .toBe(1);
     expect(loaded()).toBe(true);
     await page.close();
   });
@@ -104,19 +110,19 @@ describe('the page features load when the page first needs them', () => {
     // Past the looks the content script takes while the page settles after loading: only the navigation can tell.
     await page.waitForTimeout(5500);
     const path = await page
-      .locator('[data-thread-uid]')
+      .locator(WEBMAIL_SELECTORS.listRow)
       .first()
-      .evaluate(() => {
+      .evaluate((_, listRow) => {
         // The webmail's own router, driven as a link or the back button would drive it.
-        const row = document.querySelector<HTMLElement>('[data-thread-uid]')!;
+        const row = document.querySelector<HTMLElement>(listRow)!;
         const [shortUid, folderId] = row.dataset.threadUid!.split('@');
         const target = `${location.pathname.split(/[/;]/).slice(0, 2).join('/')};fid=${encodeURIComponent(folderId!)}/thread/${shortUid}`;
         history.pushState(null, '', target);
         dispatchEvent(new PopStateEvent('popstate'));
         return target;
-      });
+      }, WEBMAIL_SELECTORS.listRow);
     expect(new URL(page.url()).pathname).toBe(path);
-    await expect.poll(() => page.locator(`div.message-item ${TOOLBAR}`).count()).toBe(1);
+    await expect.poll(() => page.locator(`${WEBMAIL_SELECTORS.openedMessage} ${TOOLBAR}`).count()).toBe(1);
     expect(loaded()).toBe(true);
     await page.close();
   });
@@ -126,7 +132,7 @@ describe('a message that appears with nothing telling (no click, key or navigati
   it('gets its toolbar as soon as the pointer moves over the page', { timeout: 30_000 }, async () => {
     const page = await browser.context.newPage();
     await page.goto(`${MAIL_URL}/0`);
-    const row = page.locator('[data-thread-uid]').first();
+    const row = page.locator(WEBMAIL_SELECTORS.listRow).first();
     const uid = (await row.getAttribute('data-thread-uid'))!;
     // Past every look the content script takes on its own: while the page settles, and for 10 s after the webmail's
     // router rewrote the URL at start (an in-page navigation).
@@ -140,7 +146,7 @@ describe('a message that appears with nothing telling (no click, key or navigati
       message.append(footer);
       document.body.append(message);
     }, uid);
-    const toolbar = page.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`);
+    const toolbar = page.locator(`${WEBMAIL_SELECTORS.openedMessage}.mail-${cssEscape(uid)} ${TOOLBAR}`);
     await page.mouse.move(300, 300);
     await page.mouse.move(320, 340);
     await expect.poll(() => toolbar.count()).toBe(1);
@@ -154,7 +160,9 @@ describe('the content script in the kSuite shell (ksuite.infomaniak.com)', () =>
     await page.goto(`${KSUITE_URL}/all/mail/0`);
     const frame = await waitForMailFrame(page);
     const uid = await openThread(frame, 0);
-    await expect.poll(() => frame.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`).count()).toBe(1);
+    await expect
+      .poll(() => frame.locator(`${WEBMAIL_SELECTORS.openedMessage}.mail-${cssEscape(uid)} ${TOOLBAR}`).count())
+      .toBe(1);
     await page.close();
   });
 
@@ -165,7 +173,7 @@ describe('the content script in the kSuite shell (ksuite.infomaniak.com)', () =>
     await page.goto(`${KSUITE_URL}/all/mail/0`);
     const frame = await waitForMailFrame(page);
     const uid = await openThread(frame, 0);
-    const toolbar = frame.locator(`div.message-item.mail-${cssEscape(uid)} ${TOOLBAR}`);
+    const toolbar = frame.locator(`${WEBMAIL_SELECTORS.openedMessage}.mail-${cssEscape(uid)} ${TOOLBAR}`);
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
     const [shortUid, folderId] = uid.split('@');
     const raw = await frame.evaluate(

@@ -24,7 +24,10 @@ Chromium flags:
 Webmail:      ${replica.origins.ksuite}/all/mail/0   (or ${replica.origins.mail}/0)
 Sign in:      ${replica.demo.email} / ${replica.demo.password}
 API token:    Authorization: Bearer ${replica.demo.token}
-Control API:  ${replica.controlUrl}   (GET / lists the operations)
+${replica.accounts
+  .slice(1)
+  .map((other) => `Other account: ${other.email} / ${other.password}, token ${other.token}\n`)
+  .join('')}Control API:  ${replica.controlUrl}   (GET / lists the operations)
 
 Ctrl-C stops it.`);
 

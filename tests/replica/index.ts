@@ -1,12 +1,12 @@
 import { adversarialMessages } from './corpus/adversarial.ts';
-import { CORPUS_MAILBOXES, buildCorpus } from './corpus/index.ts';
+import { CORPUS_MAILBOXES, SECOND_ACCOUNT_MAILBOXES, buildCorpus, secondAccountMessages } from './corpus/index.ts';
 import type { ReplicaCorpus } from './server/corpus-contract.ts';
 import { launchReplica, type Replica } from './server/replica-server.ts';
 
 // Entry point of the local kSuite Mail replica: the HTTPS stand-in for mail/ksuite/login.infomaniak.com,
 // loaded with the project's message corpus. See README.md for how browsers and tests reach it.
 
-export type { Replica } from './server/replica-server.ts';
+export type { Replica, ReplicaAccount } from './server/replica-server.ts';
 export type { ReplicaControl, DeliverRequest, DeliverResult, FailRequest, TruncateRequest } from './server/control.ts';
 export type { SessionCookie } from './server/auth.ts';
 export type { RequestLogEntry } from './server/request-log.ts';
@@ -26,11 +26,16 @@ export interface StartReplicaOptions {
   adversarial?: boolean;
 }
 
+/**
+ * The demo account's mailboxes and messages, and a second account with its own (someone else's); with
+ * `adversarial`, the demo account's hostile messages too.
+ */
 export function projectCorpus(options: { adversarial?: boolean } = {}): ReplicaCorpus {
   const messages = buildCorpus();
   return {
     mailboxes: CORPUS_MAILBOXES,
     messages: options.adversarial ? [...messages, ...adversarialMessages()] : messages,
+    otherAccounts: [{ mailboxes: SECOND_ACCOUNT_MAILBOXES, messages: secondAccountMessages() }],
   };
 }
 

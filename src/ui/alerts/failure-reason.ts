@@ -1,5 +1,5 @@
 import type { ApiErrorKind } from '../../ksuite/api-error';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 /** Why a background check failed, in a few words (the action-oriented apiError_* texts say "nothing was saved"). */
 export function failureReason(kind: ApiErrorKind | null): string {

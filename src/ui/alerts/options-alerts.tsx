@@ -2,7 +2,7 @@ import { requestMailCheck } from '../../alerts/check-requests';
 import type { PollRecord } from '../../alerts/poll-record';
 import { watchableFolders, watchedFoldersOf, type FolderSummary } from '../../alerts/watched-folders';
 import { setSettings, type Settings } from '../../settings';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../i18n';
 import { usePollRecord, useSettings } from './hooks';
 import { NotificationPermissionControl } from './permission-control';
 import './alerts.css';

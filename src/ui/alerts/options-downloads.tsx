@@ -1,5 +1,5 @@
-import { setSettings, type NestedMessages, type ZipLayout } from '../../settings';
-import { t } from '../i18n';
+import { setSettings, type NestedMessages, type BulkLayout } from '../../settings';
+import { t } from '../../i18n';
 import { useSettings } from './hooks';
 import './alerts.css';
 
@@ -45,14 +45,14 @@ export function DownloadSettings() {
       </label>
       <fieldset>
         <legend>{t('settings_zipLayout')}</legend>
-        {radio<ZipLayout>(
+        {radio<BulkLayout>(
           'zipLayout',
           'folder-per-message',
           settings.zipLayout,
           t('settings_zipLayoutFolders'),
           (zipLayout) => void setSettings({ zipLayout }),
         )}
-        {radio<ZipLayout>(
+        {radio<BulkLayout>(
           'zipLayout',
           'flat',
           settings.zipLayout,

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { maskToken, removeApiToken, setApiToken } from '../../settings';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { useApiToken } from './hooks';
 import './alerts.css';
 

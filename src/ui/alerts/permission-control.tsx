@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { requestNotificationPermission, type NotificationPermissionState } from '../../alerts/permission';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../i18n';
 import { useNotificationPermission } from './hooks';
 
 const STATE_TEXT: Record<NotificationPermissionState, MessageKey> = {

@@ -10,11 +10,11 @@ import { requestNotificationPermission } from '../../alerts/permission';
 import type { PollRecord } from '../../alerts/poll-record';
 import { isQuietTime } from '../../alerts/quiet-time';
 import { watchedFoldersOf } from '../../alerts/watched-folders';
-import { openInWebmail } from '../../alerts/webmail-tab';
+import type { WebmailLink } from '../../alerts/webmail-link';
+import { openLinkInWebmail } from '../../alerts/webmail-tab';
 import { WEBMAIL_START_URL } from '../../ksuite/hosts';
-import { WEBMAIL_ROUTES } from '../../ksuite/webmail-urls';
 import { setSettings, type Settings } from '../../settings';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { failureReason } from './failure-reason';
 import { useNotificationPermission, usePausedUntil, usePollRecord, useSettings } from './hooks';
 import { NotificationPermissionControl } from './permission-control';
@@ -27,6 +27,8 @@ export function PopupAlerts() {
   const record = usePollRecord();
   const settings = useSettings();
   const [checking, setChecking] = useState(false);
+  // The mailbox of a link the webmail's account does not have (found with a token of another account).
+  const [otherAccount, setOtherAccount] = useState<string | null>(null);
 
   const check = (force: boolean) => {
     setChecking(true);
@@ -37,12 +39,22 @@ export function PopupAlerts() {
   // Opening the popup is a good moment for a fresh look (the back-off still applies).
   useEffect(() => check(false), []);
 
+  const open = (link: WebmailLink) => {
+    setOtherAccount(null);
+    void openLinkInWebmail(link).then((opened) => (opened ? close() : setOtherAccount(link.mailboxEmail)));
+  };
+
   if (!record || !settings) return null;
   return (
     <section class="alerts-popup" data-testid="alerts-popup" data-status={record.status}>
       <MailStatus record={record} checking={checking} onCheck={() => check(true)} />
-      {record.status !== 'signed_out' && <UnreadPerMailbox record={record} settings={settings} />}
-      {record.status === 'ok' && <LatestUnread record={record} settings={settings} />}
+      {record.status !== 'signed_out' && <UnreadPerMailbox record={record} settings={settings} open={open} />}
+      {record.status === 'ok' && <LatestUnread record={record} settings={settings} open={open} />}
+      {otherAccount !== null && (
+        <p class="alerts-notice" role="status" data-testid="alerts-other-account">
+          {t('alerts_otherAccount', otherAccount)}
+        </p>
+      )}
       <AlertControls settings={settings} />
     </section>
   );
@@ -50,10 +62,6 @@ export function PopupAlerts() {
 
 function close(): void {
   window.close();
-}
-
-function open(url: string): void {
-  void openInWebmail(url).then(close);
 }
 
 function MailStatus({ record, checking, onCheck }: { record: PollRecord; checking: boolean; onCheck: () => void }) {
@@ -100,7 +108,13 @@ function MailStatus({ record, checking, onCheck }: { record: PollRecord; checkin
   );
 }
 
-function UnreadPerMailbox({ record, settings }: { record: PollRecord; settings: Settings }) {
+interface LinkListProps {
+  record: PollRecord;
+  settings: Settings;
+  open: (link: WebmailLink) => void;
+}
+
+function UnreadPerMailbox({ record, settings, open }: LinkListProps) {
   const rows = record.check.mailboxes.map((mailbox) => {
     const watched = watchedFoldersOf(
       mailbox.uuid,
@@ -118,7 +132,11 @@ function UnreadPerMailbox({ record, settings }: { record: PollRecord; settings: 
     <ul class="alerts-mailboxes" data-testid="alerts-mailboxes">
       {rows.map(({ mailbox, unread, watched }) => (
         <li key={mailbox.uuid}>
-          <button type="button" class="alerts-link" onClick={() => open(WEBMAIL_ROUTES.mailbox(mailbox.index))}>
+          <button
+            type="button"
+            class="alerts-link"
+            onClick={() => open({ mailboxEmail: mailbox.email, mailboxIndex: mailbox.index })}
+          >
             <span class="alerts-mailbox-email">{mailbox.email}</span>
             <span class="alerts-count" data-testid="alerts-mailbox-unread">
               {watched
@@ -134,7 +152,7 @@ function UnreadPerMailbox({ record, settings }: { record: PollRecord; settings: 
   );
 }
 
-function LatestUnread({ record, settings }: { record: PollRecord; settings: Settings }) {
+function LatestUnread({ record, settings, open }: LinkListProps) {
   const [messages, setMessages] = useState<UnreadMessage[] | null>(null);
   const stamp = record.check.checkedAt;
   useEffect(() => {
@@ -155,7 +173,7 @@ function LatestUnread({ record, settings }: { record: PollRecord; settings: Sett
       <ul data-testid="alerts-latest">
         {messages.map((message) => (
           <li key={message.uid}>
-            <button type="button" class="alerts-link" title={message.mailboxEmail} onClick={() => open(message.url)}>
+            <button type="button" class="alerts-link" title={message.mailboxEmail} onClick={() => open(message.link)}>
               <span class="alerts-from">{message.fromName || message.fromEmail || t('alerts_unknownSender')}</span>
               <span class="alerts-subject">{message.subject || t('alerts_noSubject')}</span>
             </button>

@@ -1,7 +1,7 @@
 import type { AuthMechanism, AuthenticationReport, DkimBodyCheck, PassedFor } from '../../mail';
 import { DkimBodyLines } from './dkim-body-check';
 import { ReportSection } from './report-section';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ToneIcon, InfoIcon } from './icons';
 import { translateReportText } from './report-text';
 import { authTone } from './tones';

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { DkimBodyCheck, HeaderReport } from '../../mail';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { AuthVerdicts } from './auth-verdicts';
 import { HopTimeline } from './hop-timeline';
 import { RawHeaders } from './raw-headers';

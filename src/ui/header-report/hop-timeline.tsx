@@ -1,6 +1,6 @@
 import type { Hop, HopTrace } from '../../mail';
 import { ReportSection } from './report-section';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { delayBarPercents } from './delay-scale';
 import { formatDelay, formatInstant } from './format';
 import { uiLanguage } from './report-text';

@@ -11,7 +11,7 @@ import {
   type HeaderReport,
   type RiskyFile,
 } from '../../mail';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../i18n';
 
 export type InspectorProblem = Extract<
   MessageKey,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveFile } from '../../page/save-file';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ReportSection } from './report-section';
 import { ToneIcon } from './icons';
 import { headersFileName } from './report-file-name';

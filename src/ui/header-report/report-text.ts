@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ReportText } from '../../mail';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../i18n';
 
 /**
  * The analyser's sentences name their i18n key (`hdr_…`) as a plain string chosen at run time, hence the cast; a

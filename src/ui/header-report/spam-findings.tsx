@@ -1,6 +1,6 @@
 import type { SpamFinding } from '../../mail';
 import { ReportSection } from './report-section';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ToneIcon } from './icons';
 import { translateReportText } from './report-text';
 import { spamFindingTone } from './tones';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { HeaderSummary, MailAddress, Priority } from '../../mail';
 import { ReportSection } from './report-section';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../i18n';
 import { formatAddress, formatInstant } from './format';
 import { uiLanguage } from './report-text';
 

@@ -1,5 +1,5 @@
 import type { ReportVerdict } from '../../mail';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { InfoIcon, ToneIcon } from './icons';
 import { translateReportText } from './report-text';
 import { verdictTone } from './tones';

@@ -1,6 +1,6 @@
 import type { HeaderWarning, Severity } from '../../mail';
 import { ReportSection } from './report-section';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../i18n';
 import { InfoIcon, ToneIcon } from './icons';
 import { translateReportText } from './report-text';
 import { severityTone } from './tones';

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { MAIL_URL, TOOLBAR } from '../../e2e/support/fixtures';
 import { ReplicaClient } from '../../e2e/support/replica-client';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './launch-firefox';
+import { WEBMAIL_SELECTORS } from '../../../src/ksuite/selectors';
 
 /** The replica started by the global setup, and Firefox with the shipped build, signed in to the demo mailbox. */
 export async function signedInFirefox(): Promise<{
@@ -30,7 +31,7 @@ export async function signInThroughForm(page: Page): Promise<void> {
   await page.locator('input[name="email"]').fill(demo.email);
   await page.locator('input[name="password"]').fill(demo.password);
   await Promise.all([page.waitForNavigation(), page.locator('button[type="submit"]').click()]);
-  await page.waitForSelector('[data-thread-uid]');
+  await page.waitForSelector(WEBMAIL_SELECTORS.listRow);
 }
 
 /** A selector for something inside the toolbar's shadow root (Puppeteer's `>>>` pierces open shadow roots). */
@@ -41,9 +42,9 @@ type Scope = Page | Frame;
 /** Clicks the message-list row whose text contains `subject`, once the list shows it. */
 export async function clickRow(scope: Scope, subject: string): Promise<void> {
   const row = await scope.waitForFunction(
-    (text) => [...document.querySelectorAll('[data-thread-uid]')].find((r) => r.textContent?.includes(text)) ?? null,
+    ({ text, listRow }) => [...document.querySelectorAll(listRow)].find((r) => r.textContent?.includes(text)) ?? null,
     {},
-    subject,
+    { text: subject, listRow: WEBMAIL_SELECTORS.listRow },
   );
   const element = row.asElement() as ElementHandle<Element> | null;
   if (!element) throw new Error(`no row for "${subject}"`);

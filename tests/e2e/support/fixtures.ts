@@ -2,6 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './launch';
 import { ReplicaClient } from './replica-client';
+import { WEBMAIL_SELECTORS } from '../../../src/ksuite/selectors';
 
 /** The replica started by the global setup, and a browser with the shipped build, signed in to the demo mailbox. */
 export async function signedInBrowser(options: Omit<LaunchOptions, 'replica'> = {}): Promise<{
@@ -27,7 +28,7 @@ export async function freshInboxPage(browser: ExtensionBrowser, previous?: Page)
   await previous?.close();
   const page = await browser.context.newPage();
   await page.goto(`${MAIL_URL}/0`);
-  await page.locator('[data-thread-uid]').first().waitFor();
+  await page.locator(WEBMAIL_SELECTORS.listRow).first().waitFor();
   return page;
 }
 
@@ -37,7 +38,7 @@ export async function waitForMailFrame(page: Page): Promise<Frame> {
   for (let i = 0; i < 100; i++) {
     const frame = page.frames().find((f) => f.url().startsWith(MAIL_URL));
     if (frame) {
-      await frame.waitForSelector('[data-thread-uid]');
+      await frame.waitForSelector(WEBMAIL_SELECTORS.listRow);
       return frame;
     }
     await page.waitForTimeout(100);

@@ -1,5 +1,11 @@
 import type { BrowserContext } from 'playwright-core';
-import type { DeliverRequest, DeliverResult, RequestLogEntry, SessionCookie } from '../../replica/index';
+import type {
+  DeliverRequest,
+  DeliverResult,
+  ReplicaAccount,
+  RequestLogEntry,
+  SessionCookie,
+} from '../../replica/index';
 
 /**
  * The replica's control interface as the browser tests use it: over HTTP, because the replica runs in vitest's
@@ -32,6 +38,8 @@ export class ReplicaClient {
   answerDownloadsWithHtml = (count = 1, path?: string | string[]) =>
     this.call('POST', '/html-download', { count, path });
   requests = () => this.call<RequestLogEntry[]>('GET', '/requests');
+  /** Every account's sign-in address, password and personal API token, the demo account first. */
+  accounts = () => this.call<ReplicaAccount[]>('GET', '/accounts');
   clearRequests = () => this.call('DELETE', '/requests');
 
   /** Signs the browser in to the demo mailbox the way the sign-in page would: with the session cookie. */

@@ -18,6 +18,7 @@ export type {
   FolderRole,
 } from './types.ts';
 export { CORPUS_MAILBOXES, folderPaths } from './mailboxes.ts';
+export { BEAT, BOOKKEEPING, SECOND_ACCOUNT_MAILBOXES, secondAccountMessages } from './second-account.ts';
 export { buildDeliveryMessage, type DeliveryOptions } from './delivery.ts';
 
 let corpus: CorpusMessage[] | undefined;

@@ -77,7 +77,7 @@ export async function handleApi(ex: Exchange, ctx: ApiContext): Promise<void> {
     return;
   }
   try {
-    await route(ex, ctx.store(), ctx.faults);
+    await route(ex, ctx.store(), ctx.faults, ex.auth.account ?? '');
   } catch (error) {
     sendError(ex, 500, 'internal_server_error', error instanceof Error ? error.message : 'Unexpected error');
   }
@@ -91,17 +91,19 @@ function decodedPath(pathname: string): string {
   }
 }
 
-async function route(ex: Exchange, store: MailStore, faults: FaultPlan): Promise<void> {
+/** `account`: the caller's; its mailboxes are the only ones it can list or reach. */
+async function route(ex: Exchange, store: MailStore, faults: FaultPlan, account: string): Promise<void> {
   const path = decodedPath(ex.url.pathname).replace(/\/+$/, '');
   const method = ex.req.method === 'HEAD' ? 'GET' : ex.req.method;
   const notFound = () => sendError(ex, 404, 'object_not_found', 'No such route');
 
   if (path === '/api/ping-with-auth') return method === 'GET' ? sendSuccess(ex, 'pong') : notFound();
-  if (path === '/api/mailbox') return method === 'GET' ? sendSuccess(ex, mailboxesJson(store)) : notFound();
+  if (path === '/api/mailbox') return method === 'GET' ? sendSuccess(ex, mailboxesJson(store, account)) : notFound();
 
   const scoped = /^\/api\/mail\/([^/]+)\/(.+)$/.exec(path);
   if (!scoped) return notFound();
-  const mailbox = store.mailboxByUuid(scoped[1] ?? '');
+  // Guessed: another account's mailbox answers like an unknown one (the real code, 404 or 403, is not known).
+  const mailbox = store.mailboxByUuid(scoped[1] ?? '', account);
   if (!mailbox) return sendError(ex, 404, 'object_not_found', 'No such mailbox');
   const rest = scoped[2] ?? '';
 
@@ -146,8 +148,8 @@ function locateFolder(mailbox: StoredMailbox, folderRest: string): { folder: Sto
   return best && { folder: best, sub: folderRest.slice(best.id.length) };
 }
 
-function mailboxesJson(store: MailStore): MailboxJson[] {
-  return store.mailboxes().map((mailbox) => {
+function mailboxesJson(store: MailStore, account: string): MailboxJson[] {
+  return store.mailboxes(account).map((mailbox) => {
     const inbox = store.folderByRole(mailbox, 'INBOX');
     return {
       uuid: mailbox.uuid,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { AuthKind } from './exchange.ts';
+import type { AuthKind, Exchange } from './exchange.ts';
 import { COOKIE_DOMAIN } from './hostnames.ts';
 
 // Who may call the API: holders of a live session cookie (the web app) or of a personal API token (Bearer).
@@ -19,18 +19,46 @@ export interface SessionCookie {
   sameSite: 'Lax';
 }
 
-export class AuthRegistry {
-  private sessions = new Set<string>();
-  private readonly tokens = new Set<string>();
-  readonly demoToken = randomBytes(24).toString('base64url');
+/** Someone who can sign in, as tests see them. */
+export interface ReplicaAccount {
+  /** Sign-in address: the account's primary mailbox. */
+  email: string;
+  password: string;
+  /** The account's personal API token (Bearer), new each start. */
+  token: string;
+}
 
-  constructor() {
-    this.tokens.add(this.demoToken);
+/** Who a request speaks for: how it authenticated, whether that is valid, and then for which account. */
+export type Identity = Exchange['auth'];
+
+export class AuthRegistry {
+  /** Session cookie value → account. */
+  private sessions = new Map<string, string>();
+  /** One personal API token per account (account → token), new each start. */
+  private readonly issuedTokens: ReadonlyMap<string, string>;
+  private readonly tokens = new Map<string, string>();
+
+  /** `accounts`: sign-in addresses, the demo account first. */
+  constructor(private readonly accounts: readonly string[]) {
+    this.issuedTokens = new Map(accounts.map((account) => [account, randomBytes(24).toString('base64url')]));
+    this.restoreTokens();
   }
 
-  issueSession(): SessionCookie {
+  get demoToken(): string {
+    return this.tokenOf(this.accounts[0] ?? '');
+  }
+
+  tokenOf(account: string): string {
+    const token = this.issuedTokens.get(account.toLowerCase());
+    if (!token) throw new Error(`no account ${account}`);
+    return token;
+  }
+
+  /** A session of `account` (the demo account by default), as the sign-in page would start one. */
+  issueSession(account = this.accounts[0] ?? ''): SessionCookie {
+    if (!this.issuedTokens.has(account.toLowerCase())) throw new Error(`no account ${account}`);
     const value = randomBytes(24).toString('base64url');
-    this.sessions.add(value);
+    this.sessions.set(value, account.toLowerCase());
     return {
       name: SESSION_COOKIE,
       value,
@@ -48,29 +76,33 @@ export class AuthRegistry {
 
   /** Every session cookie stops working; with `tokens`, personal tokens do too. */
   expire({ tokens = false }: { tokens?: boolean } = {}): void {
-    this.sessions = new Set();
+    this.sessions = new Map();
     if (tokens) this.tokens.clear();
   }
 
-  /** Brings the demo token back (after an expiry that took tokens). Sessions are left alone. */
-  restoreDemoToken(): void {
-    this.tokens.add(this.demoToken);
+  /** Brings every account's token back (after an expiry that took tokens). Sessions are left alone. */
+  restoreTokens(): void {
+    for (const [account, token] of this.issuedTokens) this.tokens.set(token, account);
   }
 
   /** A Bearer header wins over a cookie when both are sent, as an explicit credential should. */
-  identify(req: IncomingMessage): { kind: AuthKind; valid: boolean } {
+  identify(req: IncomingMessage): Identity {
     const authorization = req.headers.authorization;
     const bearer = authorization && /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    if (bearer) return { kind: 'bearer', valid: this.tokens.has(bearer) };
+    if (bearer) return identity('bearer', this.tokens.get(bearer));
     const session = sessionFromCookieHeader(req.headers.cookie);
-    if (session !== undefined) return { kind: 'cookie', valid: this.sessions.has(session) };
-    return { kind: 'none', valid: false };
+    if (session !== undefined) return identity('cookie', this.sessions.get(session));
+    return identity('none', undefined);
   }
 
   hasSession(req: IncomingMessage): boolean {
     const session = sessionFromCookieHeader(req.headers.cookie);
     return session !== undefined && this.sessions.has(session);
   }
+}
+
+function identity(kind: AuthKind, account: string | undefined): Identity {
+  return { kind, valid: account !== undefined, account: account ?? null };
 }
 
 export function sessionFromCookieHeader(header: string | undefined): string | undefined {

@@ -44,7 +44,9 @@ const ROUTES: Record<string, Handler> = {
     { ok: true }
   ),
   'POST /reset': (control) => (control.reset(), { ok: true }),
-  'POST /session-cookie': (control) => control.issueSessionCookie(),
+  'POST /session-cookie': (control, body) =>
+    control.issueSessionCookie(typeof body.account === 'string' ? body.account : undefined),
+  'GET /accounts': (control) => control.accounts(),
   'GET /requests': (control) => control.requestLog(),
   'DELETE /requests': (control) => (control.clearRequestLog(), { ok: true }),
 };

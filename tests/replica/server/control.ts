@@ -1,5 +1,5 @@
 import { apiUid } from './api-paths.ts';
-import type { AuthRegistry, SessionCookie } from './auth.ts';
+import type { AuthRegistry, ReplicaAccount, SessionCookie } from './auth.ts';
 import { composeDeliveryMessage, type SimpleDelivery } from './delivery-message.ts';
 import type { FaultPlan, SignedOutAnswer, TruncationMode } from './faults.ts';
 import type { MailStore } from './mail-store.ts';
@@ -52,9 +52,12 @@ export interface ReplicaControl {
   dropFromArchives(count: number): void;
   /** The next `count` downloads (raw, attachment, archive) answer 200 with an HTML page instead of their bytes. */
   answerDownloadsWithHtml(count: number, path?: string | readonly string[]): void;
-  /** Mail back to the initial corpus, faults off, demo token valid again. Issued sessions stay valid. */
+  /** Mail back to the initial corpus, faults off, API tokens valid again. Issued sessions stay valid. */
   reset(): void;
-  issueSessionCookie(): SessionCookie;
+  /** A live session of `account` (a sign-in address; the demo account when absent). */
+  issueSessionCookie(account?: string): SessionCookie;
+  /** Every account's sign-in address, password and API token, the demo account first. */
+  accounts(): ReplicaAccount[];
   requestLog(): RequestLogEntry[];
   clearRequestLog(): void;
 }
@@ -67,6 +70,7 @@ export interface ControlDeps {
   auth: AuthRegistry;
   faults: FaultPlan;
   log: RequestLog;
+  accounts: readonly ReplicaAccount[];
 }
 
 const DEFAULT_DELIVERY: SimpleDelivery = {
@@ -131,10 +135,15 @@ export function createControl(deps: ControlDeps): ReplicaControl {
     reset() {
       deps.resetStore();
       deps.faults.clear();
-      deps.auth.restoreDemoToken();
+      deps.auth.restoreTokens();
     },
-    issueSessionCookie() {
-      return deps.auth.issueSession();
+    issueSessionCookie(account) {
+      if (account !== undefined && !deps.accounts.some((a) => a.email.toLowerCase() === account.toLowerCase()))
+        throw new ControlError(`unknown account ${account}`);
+      return deps.auth.issueSession(account);
+    },
+    accounts() {
+      return deps.accounts.map((account) => ({ ...account }));
     },
     requestLog() {
       return deps.log.list();

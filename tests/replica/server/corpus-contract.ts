@@ -31,7 +31,17 @@ export interface CorpusMessage {
   internalDate: string;
 }
 
-export interface ReplicaCorpus {
+/** The mailboxes one Infomaniak account sees, and the messages in them. */
+export interface AccountCorpus {
   mailboxes: CorpusMailbox[];
   messages: CorpusMessage[];
+}
+
+/**
+ * The demo account (`mailboxes`, `messages`), and optionally more accounts. Each account signs in with its primary
+ * mailbox's address and sees only its own mailboxes; their folders and uids count independently, so two accounts
+ * have messages with the same folder id and uid.
+ */
+export interface ReplicaCorpus extends AccountCorpus {
+  otherAccounts?: AccountCorpus[];
 }

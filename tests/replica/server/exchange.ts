@@ -15,7 +15,8 @@ export interface Exchange {
   host: string;
   /** Full URL as the browser sees it (https, bare host). */
   url: URL;
-  auth: { kind: AuthKind; valid: boolean };
+  /** How the request authenticated and, when validly, for which account (its sign-in address). */
+  auth: { kind: AuthKind; valid: boolean; account: string | null };
   bytesSent: number;
 }
 
@@ -28,7 +29,7 @@ export function openExchange(req: IncomingMessage, res: ServerResponse, host: st
   } catch {
     url = new URL(`https://${host || 'invalid.invalid'}/`);
   }
-  return { req, res, requestId, host, url, auth: { kind: 'none', valid: false }, bytesSent: 0 };
+  return { req, res, requestId, host, url, auth: { kind: 'none', valid: false, account: null }, bytesSent: 0 };
 }
 
 export function successEnvelope(data: unknown, extra: Record<string, unknown> = {}): unknown {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { FolderChangeLog } from './change-log.ts';
-import type { CorpusFolder, CorpusMessage, ReplicaCorpus } from './corpus-contract.ts';
+import type { AccountCorpus, CorpusFolder, CorpusMessage, ReplicaCorpus } from './corpus-contract.ts';
 import { folderIdFromPath } from './folder-id.ts';
 
 // The replica's mutable mail state: mailboxes, folders, messages with their flags and uids. Knows nothing of
@@ -37,6 +37,8 @@ export interface StoredFolder {
 }
 
 export interface StoredMailbox {
+  /** The account that sees it: that account's sign-in address (its primary mailbox's email, lower-cased). */
+  account: string;
   uuid: string;
   email: string;
   name: string;
@@ -78,13 +80,28 @@ function byInternalDate(a: CorpusMessage, b: CorpusMessage): number {
 export class MailStore {
   /** Changes on every reset, so delta signatures from before it are refused. */
   readonly epoch = randomBytes(6).toString('hex');
+  /** Sign-in addresses of the accounts, the demo account first. */
+  readonly accounts: string[];
   private readonly mailboxesByEmail = new Map<string, StoredMailbox>();
   private deliveries = 0;
 
   constructor(corpus: ReplicaCorpus) {
-    const hostingId = stableNumber(corpus.mailboxes.find((m) => m.isPrimary)?.email ?? 'hosting', 6);
+    const accounts: AccountCorpus[] = [corpus, ...(corpus.otherAccounts ?? [])];
+    this.accounts = accounts.map((account) => this.addAccount(account));
+    // Uids follow arrival order, as an IMAP server assigns them.
+    const ordered = accounts.flatMap((account) => account.messages).map((message, order) => ({ message, order }));
+    ordered.sort((a, b) => byInternalDate(a.message, b.message) || a.order - b.order);
+    for (const { message } of ordered) this.insertCorpusMessage(message);
+  }
+
+  /** Returns the account's sign-in address. */
+  private addAccount(corpus: AccountCorpus): string {
+    const primary = corpus.mailboxes.find((m) => m.isPrimary) ?? corpus.mailboxes[0];
+    const account = (primary?.email ?? 'account').toLowerCase();
+    const hostingId = stableNumber(primary?.email ?? 'hosting', 6);
     for (const source of corpus.mailboxes) {
       const mailbox: StoredMailbox = {
+        account,
         uuid: stableUuid(source.email.toLowerCase()),
         email: source.email,
         name: source.name,
@@ -98,10 +115,7 @@ export class MailStore {
       mailbox.rootFolders = source.folders.map((folder) => this.addFolder(mailbox, folder));
       this.mailboxesByEmail.set(source.email.toLowerCase(), mailbox);
     }
-    // Uids follow arrival order, as an IMAP server assigns them.
-    const ordered = corpus.messages.map((message, order) => ({ message, order }));
-    ordered.sort((a, b) => byInternalDate(a.message, b.message) || a.order - b.order);
-    for (const { message } of ordered) this.insertCorpusMessage(message);
+    return account;
   }
 
   private addFolder(mailbox: StoredMailbox, source: CorpusFolder): StoredFolder {
@@ -163,12 +177,17 @@ export class MailStore {
    * Mailboxes in web-URL order: primary first, then by email in code-point order (as Infomaniak's iOS app sorts them
    * for its webmail links). The index in this list is the `/{n}` of the UI.
    */
-  mailboxes(): StoredMailbox[] {
-    return [...this.mailboxesByEmail.values()].sort(
-      (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || compareCodePoints(a.email, b.email),
-    );
+  mailboxes(account = this.demoAccount()): StoredMailbox[] {
+    return [...this.mailboxesByEmail.values()]
+      .filter((mailbox) => mailbox.account === account)
+      .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || compareCodePoints(a.email, b.email));
   }
 
+  demoAccount(): string {
+    return this.accounts[0] ?? '';
+  }
+
+  /** The demo account's primary mailbox. */
   primaryMailbox(): StoredMailbox {
     const first = this.mailboxes()[0];
     if (!first) throw new Error('the corpus has no mailbox');
@@ -179,8 +198,9 @@ export class MailStore {
     return this.mailboxesByEmail.get(email.toLowerCase());
   }
 
-  mailboxByUuid(uuid: string): StoredMailbox | undefined {
-    return this.mailboxes().find((mailbox) => mailbox.uuid === uuid);
+  /** A mailbox the account sees; another account's mailbox is as unknown to it as a made-up uuid. */
+  mailboxByUuid(uuid: string, account = this.demoAccount()): StoredMailbox | undefined {
+    return this.mailboxes(account).find((mailbox) => mailbox.uuid === uuid);
   }
 
   folderByRole(mailbox: StoredMailbox, role: string): StoredFolder | undefined {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { handleApi, type ApiContext } from './api-routes.ts';
-import { AuthRegistry } from './auth.ts';
+import { AuthRegistry, type ReplicaAccount } from './auth.ts';
 import { createReplicaCertificate } from './certificate.ts';
 import { startControlServer } from './control-server.ts';
 import { createControl, type ReplicaControl } from './control.ts';
@@ -27,6 +27,7 @@ import { STATIC_PREFIX, handleKsuitePage, handleMailPage, serveStatic } from './
 // plus the plain-HTTP control server. Everything is in memory and ends with close().
 
 export const DEMO_PASSWORD = 'demo';
+export type { ReplicaAccount } from './auth.ts';
 
 export interface ReplicaOptions {
   corpus: ReplicaCorpus;
@@ -47,17 +48,24 @@ export interface Replica {
   certPem: string;
   controlUrl: string;
   control: ReplicaControl;
-  demo: { email: string; password: string; token: string };
+  /** The demo account: the owner of the corpus's primary mailbox. */
+  demo: ReplicaAccount;
+  /** Every account, the demo account first; each sees only its own mailboxes. */
+  accounts: ReplicaAccount[];
   close(): Promise<void>;
 }
 
 export async function launchReplica(options: ReplicaOptions): Promise<Replica> {
   const certificate = await createReplicaCertificate();
   let store = new MailStore(options.corpus);
-  const auth = new AuthRegistry();
+  const auth = new AuthRegistry(store.accounts);
   const faults = new FaultPlan();
   const log = new RequestLog();
-  const demoUser: DemoUser = { email: store.primaryMailbox().email, password: DEMO_PASSWORD };
+  const users: DemoUser[] = store.accounts.map((account) => ({
+    email: store.mailboxes(account).find((mailbox) => mailbox.isPrimary)?.email ?? account,
+    password: DEMO_PASSWORD,
+  }));
+  const accounts: ReplicaAccount[] = users.map((user) => ({ ...user, token: auth.tokenOf(user.email) }));
   const api: ApiContext = { store: () => store, auth, faults };
 
   const dispatch = async (ex: Exchange): Promise<void> => {
@@ -69,7 +77,7 @@ export async function launchReplica(options: ReplicaOptions): Promise<Replica> {
       case KSUITE_HOST:
         return handleKsuitePage(ex, auth);
       case LOGIN_HOST:
-        return handleLogin(ex, auth, demoUser);
+        return handleLogin(ex, auth, users);
       default:
         // Reached by IP or an unknown name: say how to reach it properly rather than guess a host.
         return sendPlain(ex, 421, `kSuite replica: use ${REPLICA_HOSTS.join(', ')} (see hostResolverRules)`);
@@ -101,6 +109,7 @@ export async function launchReplica(options: ReplicaOptions): Promise<Replica> {
     auth,
     faults,
     log,
+    accounts,
   });
   const controlServer = await startControlServer(control, options.controlPort ?? 0);
 
@@ -113,7 +122,8 @@ export async function launchReplica(options: ReplicaOptions): Promise<Replica> {
     certPem: certificate.certPem,
     controlUrl: controlServer.url,
     control,
-    demo: { email: demoUser.email, password: demoUser.password, token: auth.demoToken },
+    demo: accounts[0]!,
+    accounts,
     async close() {
       await Promise.all(
         [server, controlServer.server].map(

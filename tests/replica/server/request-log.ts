@@ -12,6 +12,13 @@ export interface RequestLogEntry {
   bytes: number;
   auth: AuthKind;
   authorized: boolean;
+  /** The account the credentials speak for (its sign-in address); null when they are missing or invalid. */
+  account: string | null;
+  /**
+   * The browser's Sec-Fetch-Site: `same-origin` for what a webmail page asks of its own host (its content scripts
+   * included), `none` for the extension's background and its own pages; null from clients that do not send it.
+   */
+  site: string | null;
   requestId: string;
 }
 
@@ -32,6 +39,8 @@ export class RequestLog {
         bytes: ex.bytesSent,
         auth: ex.auth.kind,
         authorized: ex.auth.valid,
+        account: ex.auth.account,
+        site: headerValue(ex.req.headers['sec-fetch-site']),
         requestId: ex.requestId,
       });
       if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
@@ -45,4 +54,8 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
   }
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

@@ -8,6 +8,7 @@ import { readWebmailFile } from './static-files.ts';
 // login.infomaniak.com: the sign-in form and its POST. A successful sign-in sets the session cookie for
 // .infomaniak.com and goes back to `redirect`, but only to an https Infomaniak URL (no open redirect).
 
+/** Someone who can sign in: an account's sign-in address and password. */
 export interface DemoUser {
   email: string;
   password: string;
@@ -15,10 +16,10 @@ export interface DemoUser {
 
 const DEFAULT_AFTER_SIGN_IN = `${KSUITE_ORIGIN}/all/mail/0`;
 
-export async function handleLogin(ex: Exchange, auth: AuthRegistry, user: DemoUser): Promise<void> {
+export async function handleLogin(ex: Exchange, auth: AuthRegistry, users: readonly DemoUser[]): Promise<void> {
   const path = ex.url.pathname;
   if (path === '/logout') return signOut(ex, auth);
-  if (ex.req.method === 'POST' && (path === '/login' || path === '/')) return signIn(ex, auth, user);
+  if (ex.req.method === 'POST' && (path === '/login' || path === '/')) return signIn(ex, auth, users);
   if ((ex.req.method === 'GET' || ex.req.method === 'HEAD') && path === '/') {
     const target = ex.url.searchParams.get('redirect') ?? '';
     // Already signed in: straight on, as the real login host does.
@@ -32,16 +33,17 @@ function safeTarget(candidate: string): string {
   return isInfomaniakHttpsUrl(candidate) ? candidate : DEFAULT_AFTER_SIGN_IN;
 }
 
-async function signIn(ex: Exchange, auth: AuthRegistry, user: DemoUser): Promise<void> {
+async function signIn(ex: Exchange, auth: AuthRegistry, users: readonly DemoUser[]): Promise<void> {
   const form = new URLSearchParams((await readRequestBody(ex.req, 64 * 1024)).toString('utf8'));
   const email = (form.get('email') ?? form.get('login') ?? form.get('username') ?? '').trim();
   const password = form.get('password') ?? '';
   const target = form.get('redirect') ?? ex.url.searchParams.get('redirect') ?? '';
-  if (email.toLowerCase() !== user.email.toLowerCase() || password !== user.password) {
+  const user = users.find((candidate) => candidate.email.toLowerCase() === email.toLowerCase());
+  if (!user || password !== user.password) {
     return showSignInPage(ex, 401, target, 'Incorrect email address or password.');
   }
-  const cookie = auth.issueSession();
-  ex.auth = { kind: 'cookie', valid: true };
+  const cookie = auth.issueSession(user.email);
+  ex.auth = { kind: 'cookie', valid: true, account: user.email.toLowerCase() };
   redirect(ex, safeTarget(target), 302, { 'Set-Cookie': setCookieHeader(cookie) });
 }
 

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ActionServices, MessageAction } from '../features/action';
+import type { BulkLayout } from '../features/shared/zip-preferences';
+import { t } from '../i18n';
+import type { MessageRef } from '../ksuite/webmail-dom';
+import { ActionIcon } from './action-icon';
+import { ActionStatusLine } from './message-toolbar';
+import { useActionRun } from './use-action-run';
+
+/** The bar over a selection of the message list: a button for each action that applies to a selection. */
+export function SelectionBar(props: {
+  selected: readonly MessageRef[];
+  actions: readonly MessageAction[];
+  services: ActionServices;
+  onBusy(busy: boolean): void;
+}) {
+  const runner = useActionRun();
+  const [layout, setLayout] = useState<BulkLayout>('folder-per-message');
+  const count = props.selected.length;
+  const actions = props.actions.filter((action) => action.selection);
+
+  useEffect(() => {
+    void props.services
+      .preferences()
+      .then((preferences) => setLayout(preferences.layout))
+      .catch(() => {});
+  }, []);
+
+  const run = async (action: MessageAction) => {
+    const messages = [...props.selected];
+    props.onBusy(true);
+    try {
+      await runner.start(action.id, (context) =>
+        action.selection!.run({ ...props.services, ...context, messages, layout }),
+      );
+    } finally {
+      props.onBusy(false);
+    }
+  };
+
+  return (
+    <div class="toolbar-wrap bar" data-testid="selection-bar" data-count={count}>
+      <div class="toolbar" role="toolbar" aria-label={t('bulk_selected', String(count))}>
+        <span class="label count">{t('bulk_selected', String(count))}</span>
+        {actions.map((action) => (
+          <button
+            key={action.id}
+            type="button"
+            class="action"
+            data-action={action.id}
+            disabled={runner.busy}
+            onClick={() => void run(action)}
+          >
+            <ActionIcon name={action.icon} />
+            <span class="label">{t(action.selection!.label)}</span>
+          </button>
+        ))}
+        <select
+          class="action"
+          aria-label={t('bulk_attachmentsZip')}
+          value={layout}
+          disabled={runner.busy}
+          onChange={(event) => setLayout(event.currentTarget.value as BulkLayout)}
+        >
+          <option value="folder-per-message">{t('bulk_layoutFolders')}</option>
+          <option value="flat">{t('bulk_layoutFlat')}</option>
+        </select>
+      </div>
+      <ActionStatusLine status={runner.status} onCancel={runner.cancel} onDismiss={runner.dismiss} />
+    </div>
+  );
+}

@@ -137,10 +137,13 @@ async function click(
   await page.goto(threadUrl(MAIL_URL, message.folderId, message.shortUid));
   const toolbar = page.locator(TOOLBAR).last();
   // Attached, not "visible": under 16 MB of blank lines the toolbar has no box Chromium can place.
-  await toolbar.getByTestId('attachment-summary').filter({ hasText: message.summary }).waitFor({
-    state: 'attached',
-    timeout: OPEN_TIMEOUT_MS,
-  });
+  await toolbar
+    .locator('[data-action="zip"] [data-testid="action-detail"]')
+    .filter({ hasText: message.summary })
+    .waitFor({
+      state: 'attached',
+      timeout: OPEN_TIMEOUT_MS,
+    });
   // The button pressed with the keyboard, as a user may (trusted input, not a script's element.click()). Not the
   // mouse: under 16 MB of blank lines the toolbar lies past the 33 million pixels Chromium can lay out, and the
   // pointer cannot reach it there.

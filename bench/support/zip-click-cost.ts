@@ -96,7 +96,7 @@ async function openWithToolbarReady(page: Page, message: LocatedMessage): Promis
   const toolbar = page.locator(TOOLBAR).last();
   await toolbar.waitFor();
   await toolbar
-    .getByTestId('attachment-summary')
+    .locator('[data-action="zip"] [data-testid="action-detail"]')
     .filter({ hasText: `${ATTACHMENT_COUNT} files` })
     .waitFor();
   return toolbar.locator('button[data-action="zip"]').elementHandle();

@@ -46,8 +46,9 @@ function printTable(results: readonly BenchResult[]): void {
     `${format(r.value)} ${r.unit}`,
     `${format(r.baseline)} ${r.unit}`,
     format(r.ratio),
+    r.note ?? '',
   ]);
-  const header = ['benchmark', 'value', 'baseline', 'ratio'];
+  const header = ['benchmark', 'value', 'baseline', 'ratio', 'note'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log(line(header));

@@ -1,4 +1,4 @@
-import { startReplica, type Replica } from '../../tests/replica/index';
+import { startReplica, type Replica, type StartReplicaOptions } from '../../tests/replica/index';
 import { launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/support/launch';
 import { snapshotOfProductionBuild, type BuildSnapshot } from './extension-build';
 
@@ -20,9 +20,12 @@ export interface BenchSession {
  * A replica of its own (nobody else's tests reset or fault it mid-measurement), loaded by `prepare` before the
  * browser starts, and Chromium with a snapshot of the production build, signed in to the demo mailbox.
  */
-export async function startBenchSession(prepare: (replica: Replica) => void): Promise<BenchSession> {
+export async function startBenchSession(
+  prepare: (replica: Replica) => void,
+  replicaOptions: Pick<StartReplicaOptions, 'adversarial'> = {},
+): Promise<BenchSession> {
   const build = await snapshotOfProductionBuild();
-  const replica = await startReplica();
+  const replica = await startReplica(replicaOptions);
   let browser: ExtensionBrowser | undefined;
   try {
     prepare(replica);

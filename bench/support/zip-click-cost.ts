@@ -133,7 +133,7 @@ async function timeClickToFile(page: Page, button: ElementHandle): Promise<{ ms:
   return { ms, fileName };
 }
 
-async function setServerArchive(session: BenchSession, on: boolean): Promise<void> {
+export async function setServerArchive(session: BenchSession, on: boolean): Promise<void> {
   await session.browser.serviceWorker.evaluate(
     async ({ key, useServerArchive }) => {
       const storage = (

@@ -1,7 +1,7 @@
 import { startReplica } from './index.ts';
 
-// Runs the replica on its own (npx tsx tests/replica/cli.ts [--port N] [--control-port N]) and prints what a
-// browser or a shell needs to use it. Stays up until Ctrl-C.
+// Runs the replica on its own (npx tsx tests/replica/cli.ts [--port N] [--control-port N] [--adversarial]) and
+// prints what a browser or a shell needs to use it. Stays up until Ctrl-C.
 
 function numberOption(name: string): number | undefined {
   const index = process.argv.indexOf(name);
@@ -9,7 +9,11 @@ function numberOption(name: string): number | undefined {
   return value !== undefined && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
-const replica = await startReplica({ port: numberOption('--port'), controlPort: numberOption('--control-port') });
+const replica = await startReplica({
+  port: numberOption('--port'),
+  controlPort: numberOption('--control-port'),
+  adversarial: process.argv.includes('--adversarial'),
+});
 
 console.log(`kSuite Mail replica on 127.0.0.1:${replica.port}
 

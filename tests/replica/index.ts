@@ -1,3 +1,4 @@
+import { adversarialMessages } from './corpus/adversarial.ts';
 import { CORPUS_MAILBOXES, SECOND_ACCOUNT_MAILBOXES, buildCorpus, secondAccountMessages } from './corpus/index.ts';
 import type { ReplicaCorpus } from './server/corpus-contract.ts';
 import { launchReplica, type Replica } from './server/replica-server.ts';
@@ -18,17 +19,27 @@ export interface StartReplicaOptions {
   controlPort?: number;
   /** Another corpus than the project's, for tests that need a tiny fixed one. */
   corpus?: ReplicaCorpus;
+  /**
+   * Adds the hostile messages of corpus/adversarial.ts (and their ordinary twins) in a folder of their own,
+   * `Adversarial`, of the primary mailbox. Off by default: they are 37 MB and cost seconds to parse when listed.
+   */
+  adversarial?: boolean;
 }
 
-/** The demo account's mailboxes and messages, and a second account with its own (someone else's). */
-export function projectCorpus(): ReplicaCorpus {
+/**
+ * The demo account's mailboxes and messages, and a second account with its own (someone else's); with
+ * `adversarial`, the demo account's hostile messages too.
+ */
+export function projectCorpus(options: { adversarial?: boolean } = {}): ReplicaCorpus {
+  const messages = buildCorpus();
   return {
     mailboxes: CORPUS_MAILBOXES,
-    messages: buildCorpus(),
+    messages: options.adversarial ? [...messages, ...adversarialMessages()] : messages,
     otherAccounts: [{ mailboxes: SECOND_ACCOUNT_MAILBOXES, messages: secondAccountMessages() }],
   };
 }
 
 export async function startReplica(opts: StartReplicaOptions = {}): Promise<Replica> {
-  return launchReplica({ corpus: opts.corpus ?? projectCorpus(), port: opts.port, controlPort: opts.controlPort });
+  const corpus = opts.corpus ?? projectCorpus({ adversarial: opts.adversarial });
+  return launchReplica({ corpus, port: opts.port, controlPort: opts.controlPort });
 }

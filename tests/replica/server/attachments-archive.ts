@@ -22,10 +22,9 @@ export function attachmentsArchiveFor(raw: Uint8Array, attachments: ParsedAttach
 
 export async function buildAttachmentsArchive(attachments: ParsedAttachment[], date: Date): Promise<Buffer> {
   const zip = new JSZip();
-  const used = new Set<string>();
+  const names = new UniqueNames();
   for (const attachment of archivableAttachments(attachments)) {
-    const name = uniqueName(safeEntryName(attachment.name), used);
-    zip.file(name, attachment.content, { date, binary: true });
+    zip.file(names.take(safeEntryName(attachment.name)), attachment.content, { date, binary: true });
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
 }
@@ -42,12 +41,24 @@ function safeEntryName(name: string): string {
   return flat === '' || flat === '.' || flat === '..' ? 'attachment' : flat;
 }
 
-function uniqueName(name: string, used: Set<string>): string {
-  let candidate = name;
-  const dot = name.lastIndexOf('.');
-  const stem = dot > 0 ? name.slice(0, dot) : name;
-  const extension = dot > 0 ? name.slice(dot) : '';
-  for (let n = 2; used.has(candidate.toLowerCase()); n += 1) candidate = `${stem} (${n})${extension}`;
-  used.add(candidate.toLowerCase());
-  return candidate;
+/**
+ * `name`, or `stem (2).ext`, `stem (3).ext`, … for a name already given (case-insensitively). Numbering goes on
+ * from the last number given for that name, so 4,000 files of one name take one look each, not a count from 2.
+ */
+class UniqueNames {
+  private readonly used = new Set<string>();
+  private readonly nextNumber = new Map<string, number>();
+
+  take(name: string): string {
+    const key = name.toLowerCase();
+    const dot = name.lastIndexOf('.');
+    const stem = dot > 0 ? name.slice(0, dot) : name;
+    const extension = dot > 0 ? name.slice(dot) : '';
+    let candidate = name;
+    let n = this.nextNumber.get(key) ?? 2;
+    while (this.used.has(candidate.toLowerCase())) candidate = `${stem} (${n++})${extension}`;
+    this.nextNumber.set(key, n);
+    this.used.add(candidate.toLowerCase());
+    return candidate;
+  }
 }

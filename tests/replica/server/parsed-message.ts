@@ -60,7 +60,14 @@ async function parseUncached(raw: Uint8Array): Promise<ParsedMessage> {
   try {
     // keepCidLinks: the API returns HTML with cid: links and lists the parts; ignoreEmbedded: attached
     // messages stay downloadable attachments instead of being merged into the body.
-    const mail = await simpleParser(buffer, { keepCidLinks: true, ignoreEmbedded: true, skipTextToHtml: true });
+    // maxChildNodes: mailparser gives up on a message of more than 1,000 MIME parts, and the replica then listed no
+    // attachment at all; the API lists every attachment a message has (see the README's guesses), so no cap here.
+    const mail = await simpleParser(buffer, {
+      keepCidLinks: true,
+      ignoreEmbedded: true,
+      skipTextToHtml: true,
+      maxChildNodes: Number.MAX_SAFE_INTEGER,
+    });
     return fromParsedMail(mail, readHeaderBlock(buffer));
   } catch {
     return fromHeaderBlockOnly(buffer);

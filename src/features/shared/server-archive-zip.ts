@@ -8,7 +8,6 @@ import {
 import type { Attachment, Message } from '../../ksuite/types';
 import type { MessageRef } from '../../ksuite/webmail-dom';
 import { isMailError } from '../../mail/errors';
-import { FileNameAllocator } from '../../mail/safe-file-name';
 import { buildZip, type CompressedContent } from '../../mail/zip';
 import { ZipLayout, type LayoutFolder } from '../../mail/zip-layout';
 import { entryDataStarts, readZipDirectory, type ZipDirectoryEntry } from '../../mail/zip-directory';
@@ -52,14 +51,18 @@ export async function zipFromServerArchive(
   const checked = await checkedServerArchive(source, ref, details, preferences, signal);
   if (!checked) return null;
   const { archive, entries, matched } = checked;
-  const names = new FileNameAllocator();
-  const paths = matched.map(({ attachment }) => names.allocate(attachment.name, { mimeType: attachment.mime_type }));
-  // Already our names, and no folders: the server's archive is saved as it came (with the server's entry dates).
-  if (entries.length === matched.length && matched.every(({ entry }, i) => entry.name === paths[i])) {
+  // One layout names the files. Where its names are the server's own, and there are no folders, the server's archive
+  // is saved as it came (with the server's entry dates); only otherwise are the entries' bytes located in it.
+  const layout = new ZipLayout();
+  const files = matched.map(({ attachment, entry }) => {
+    const content = compressedContentOf(entry);
+    const path = layout.addFile([], attachment.name, content, { mimeType: attachment.mime_type, date });
+    return { entry, content, path };
+  });
+  if (entries.length === matched.length && files.every(({ entry, path }) => entry.name === path)) {
     return { zip: archive, fileCount: matched.length };
   }
-  const layout = new ZipLayout();
-  if (!(await addMatchedFiles(layout, checked, { date }))) return null;
+  if (!(await locateBodies(archive, files))) return null;
   const zip = await buildZip(layout.entries, { date, signal });
   return { zip, fileCount: matched.length };
 }
@@ -115,27 +118,42 @@ async function addMatchedFiles(
   { archive, matched }: CheckedArchive,
   options: { baseFolders?: readonly LayoutFolder[]; date: Date },
 ): Promise<boolean> {
-  let dataStarts: number[];
-  try {
-    dataStarts = await entryDataStarts(
-      archive,
-      matched.map(({ entry }) => entry),
-    );
-  } catch (error) {
-    return fallBackOn(error) ?? false;
-  }
-  matched.forEach(({ attachment, entry }, i) => {
-    const start = dataStarts[i]!;
-    const content: CompressedContent = {
-      method: entry.method,
-      crc: entry.crc,
-      size: entry.size,
-      body: archive.slice(start, start + entry.compressedSize),
-    };
+  const files = matched.map(({ attachment, entry }) => ({ attachment, entry, content: compressedContentOf(entry) }));
+  // Located first: a bulk export's layout gets all of this message's files or none.
+  if (!(await locateBodies(archive, files))) return false;
+  for (const { attachment, content } of files) {
     layout.addFile(options.baseFolders ?? [], attachment.name, content, {
       mimeType: attachment.mime_type,
       date: options.date,
     });
+  }
+  return true;
+}
+
+/** An entry's bytes as the server compressed them; its body is found in the archive by locateBodies. */
+function compressedContentOf(entry: ZipDirectoryEntry): CompressedContent {
+  return { method: entry.method, crc: entry.crc, size: entry.size, body: NOT_LOCATED };
+}
+
+const NOT_LOCATED = new Blob([]);
+
+/** Points each content's body at its entry's bytes in the archive (read from the local headers); false if unreadable. */
+async function locateBodies(
+  archive: Blob,
+  files: readonly { entry: ZipDirectoryEntry; content: CompressedContent }[],
+): Promise<boolean> {
+  let dataStarts: number[];
+  try {
+    dataStarts = await entryDataStarts(
+      archive,
+      files.map(({ entry }) => entry),
+    );
+  } catch (error) {
+    return fallBackOn(error) ?? false;
+  }
+  files.forEach(({ entry, content }, i) => {
+    const start = dataStarts[i]!;
+    content.body = archive.slice(start, start + entry.compressedSize);
   });
   return true;
 }

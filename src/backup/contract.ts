@@ -36,14 +36,7 @@ export interface BackupSelection {
 }
 
 export type BackupState =
-  | 'listing'
-  | 'running'
-  | 'paused'
-  | 'needs-sign-in'
-  | 'finishing'
-  | 'done'
-  | 'cancelled'
-  | 'failed';
+  'listing' | 'running' | 'paused' | 'needs-sign-in' | 'finishing' | 'done' | 'cancelled' | 'failed';
 
 export interface FailedMessage {
   mailbox: string;

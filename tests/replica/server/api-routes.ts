@@ -9,15 +9,14 @@ import type {
 } from './api-json.ts';
 import { folderResource } from './api-paths.ts';
 import type { AuthRegistry } from './auth.ts';
-import { sendDownload } from './binary-response.ts';
+import { sendDownload, streamDownload } from './binary-response.ts';
 import { contentDisposition, fileNameFromSubject } from './content-disposition.ts';
 import { applyCors } from './cors.ts';
 import { readRequestBody, redirect, sendError, sendSuccess, type Exchange } from './exchange.ts';
 import type { FaultPlan } from './faults.ts';
 import type { MailStore, StoredFolder, StoredMailbox, StoredMessage } from './mail-store.ts';
 import { messageDetailJson, messageSummaryJson } from './message-json.ts';
-import { criteriaFromQuery, matchesCriteria } from './message-search.ts';
-import { parseMessage } from './parsed-message.ts';
+import { criteriaFromQuery, matchesCriteria, matchesEverything } from './message-search.ts';
 import { groupIntoThreads, threadJson } from './threads.ts';
 import { loginRedirectUrl } from './web-pages.ts';
 
@@ -33,6 +32,11 @@ export const THREAD_PAGE_SIZE = 50;
 export const MAX_THREAD_PAGE_SIZE = 200;
 const MAX_ACTION_UIDS = 1000;
 const MAX_MOBILE_UIDS = 200;
+/**
+ * Guessed: the apps never ask `date-ordered-messages-uids` for more than 10,000 uids (docs/ksuite-webmail.md); the
+ * replica answers at most that many, so a client cannot rely on the route to list a bigger folder whole.
+ */
+export const MAX_DATE_ORDERED_UIDS = 10_000;
 
 export interface ApiContext {
   /** A getter: a reset swaps the whole store. */
@@ -69,6 +73,19 @@ export async function handleApi(ex: Exchange, ctx: ApiContext): Promise<void> {
       headers,
     );
     return;
+  }
+  const retryAfter = ctx.faults.takeRateLimit(ex.url.pathname);
+  if (retryAfter !== undefined) {
+    sendError(ex, 429, 'too_many_request', 'Rate limit of the replica control interface', {
+      'Retry-After': String(retryAfter),
+    });
+    return;
+  }
+  const expiry = ctx.faults.takeSessionExpiry(ex.url.pathname);
+  if (expiry) {
+    ctx.auth.expire({ tokens: expiry.tokens });
+    ctx.faults.signedOutAnswer = expiry.answer;
+    ex.auth = ctx.auth.identify(ex.req);
   }
   if (!ex.auth.valid) {
     if (ctx.faults.signedOutAnswer === 'redirect' && ex.auth.kind !== 'bearer')
@@ -191,25 +208,21 @@ async function threadList(ex: Exchange, store: MailStore, mailbox: StoredMailbox
   const criteria = criteriaFromQuery(query);
   const everywhere = query.get('severywhere') === '1';
   const candidates = everywhere
-    ? [...mailbox.foldersById.values()]
-        .flatMap((f) => store.messagesIn(f))
-        .sort((a, b) => Date.parse(b.internalDate) - Date.parse(a.internalDate))
+    ? [...mailbox.foldersById.values()].flatMap((f) => store.messagesIn(f)).sort((a, b) => b.arrivedAt - a.arrivedAt)
     : store.messagesIn(folder);
-  const matching: StoredMessage[] = [];
-  for (const message of candidates) if (await matchesCriteria(message, criteria)) matching.push(message);
+  // A plain listing takes the folder's kept order as it is: paging a 30,000-message folder must not touch them all.
+  let matching: readonly StoredMessage[] = candidates;
+  if (!matchesEverything(criteria)) {
+    const found: StoredMessage[] = [];
+    for (const message of candidates) if (await matchesCriteria(message, criteria)) found.push(message);
+    matching = found;
+  }
 
-  const groups =
+  const groupCount = threadMode === 'on' ? (await threadsOf(matching)).length : matching.length;
+  const page =
     threadMode === 'on'
-      ? groupIntoThreads(
-          await Promise.all(
-            matching.map(async (message) => {
-              const parsed = await parseMessage(message.raw);
-              return { message, msgId: parsed.msgId, relatedIds: parsed.relatedIds };
-            }),
-          ),
-        )
-      : matching.map((message) => [message]);
-  const page = groups.slice(offset, offset + limit);
+      ? (await threadsOf(matching)).slice(offset, offset + limit)
+      : matching.slice(offset, offset + limit).map((message) => [message]);
   const threads = await Promise.all(
     page.map(async (group) => threadJson(await Promise.all(group.map(messageSummaryJson)))),
   );
@@ -222,14 +235,28 @@ async function threadList(ex: Exchange, store: MailStore, mailbox: StoredMailbox
   const data: ThreadListJson = {
     threads,
     total_messages_count: matching.length,
-    messages_count: groups.length,
+    messages_count: groupCount,
     current_offset: offset,
     thread_mode: threadMode,
     folder_unseen_messages: store.unseenCount(folder),
     resource_previous: offset > 0 ? pageAt(Math.max(0, offset - limit)) : null,
-    resource_next: offset + limit < groups.length ? pageAt(offset + limit) : null,
+    resource_next: offset + limit < groupCount ? pageAt(offset + limit) : null,
   };
   sendSuccess(ex, data);
+}
+
+/** Conversations of a list, kept per list: a folder's kept order is one array until the folder changes. */
+const threadCache = new WeakMap<readonly StoredMessage[], Promise<StoredMessage[][]>>();
+
+function threadsOf(messages: readonly StoredMessage[]): Promise<StoredMessage[][]> {
+  let threads = threadCache.get(messages);
+  if (!threads) {
+    threads = Promise.all(messages.map(async (message) => ({ message, ...(await message.content.threadIds()) }))).then(
+      groupIntoThreads,
+    );
+    threadCache.set(messages, threads);
+  }
+  return threads;
 }
 
 /** `limit` as asked, within 1…MAX_THREAD_PAGE_SIZE; the default page size when absent or not a number. */
@@ -240,12 +267,12 @@ function pageSize(limit: string | null): number {
 }
 
 function dateOrderedUids(ex: Exchange, store: MailStore, folder: StoredFolder): void {
-  const limit = Number.parseInt(ex.url.searchParams.get('messages') ?? '', 10);
-  const ordered = store.messagesIn(folder);
-  if (ex.url.searchParams.get('direction') === 'asc') ordered.reverse();
-  const uids = ordered.map((message) => message.uid);
+  const asked = Number.parseInt(ex.url.searchParams.get('messages') ?? '', 10);
+  const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_DATE_ORDERED_UIDS) : MAX_DATE_ORDERED_UIDS;
+  const newestFirst = store.messagesIn(folder);
+  const ordered = ex.url.searchParams.get('direction') === 'asc' ? [...newestFirst].reverse() : newestFirst;
   const data: MessageUidsJson = {
-    messages_uids: Number.isInteger(limit) && limit > 0 ? uids.slice(0, limit) : uids,
+    messages_uids: ordered.slice(0, limit).map((message) => message.uid),
     signature: store.signatureFor(folder),
   };
   sendSuccess(ex, data);
@@ -287,13 +314,12 @@ async function messagesByUids(ex: Exchange, folder: StoredFolder): Promise<void>
   sendSuccess(ex, data);
 }
 
-function rawDownload(ex: Exchange, faults: FaultPlan, message: StoredMessage): Promise<void> {
-  return parseMessage(message.raw).then((parsed) => {
-    const body = Buffer.from(message.raw.buffer, message.raw.byteOffset, message.raw.byteLength);
-    sendDownload(ex, faults, body, {
-      'Content-Type': 'message/rfc822',
-      'Content-Disposition': contentDisposition('attachment', fileNameFromSubject(parsed.subject, 'eml', 'message')),
-    });
+/** Streamed with back-pressure, so a generated 25 MB message is never whole in memory. */
+async function rawDownload(ex: Exchange, faults: FaultPlan, message: StoredMessage): Promise<void> {
+  const parsed = await message.content.parse();
+  await streamDownload(ex, faults, message.content.size, message.content.chunks(), {
+    'Content-Type': 'message/rfc822',
+    'Content-Disposition': contentDisposition('attachment', fileNameFromSubject(parsed.subject, 'eml', 'message')),
   });
 }
 
@@ -303,7 +329,7 @@ async function attachmentDownload(
   message: StoredMessage,
   partId: string,
 ): Promise<void> {
-  const parsed = await parseMessage(message.raw);
+  const parsed = await message.content.parse();
   const attachment = parsed.attachments.find((a) => a.partId === partId);
   if (!attachment) return sendError(ex, 404, 'mail__message_attachment_not_found', 'No such attachment');
   sendDownload(ex, faults, attachment.content, {
@@ -313,7 +339,7 @@ async function attachmentDownload(
 }
 
 async function attachmentsArchive(ex: Exchange, faults: FaultPlan, message: StoredMessage): Promise<void> {
-  const parsed = await parseMessage(message.raw);
+  const parsed = await message.content.parse();
   const files = archivableAttachments(parsed.attachments);
   // Guessed: the real server's answer for a message without attachments is not documented.
   if (files.length === 0)
@@ -323,8 +349,11 @@ async function attachmentsArchive(ex: Exchange, faults: FaultPlan, message: Stor
   if (faults.archivesMissingAFile > 0) {
     faults.archivesMissingAFile -= 1;
     zip = await buildAttachmentsArchive(files.slice(0, -1), date);
+  } else if (message.content.generated) {
+    // Kept for no one: a generated mailbox's archives would add up to its size.
+    zip = await buildAttachmentsArchive(files, date);
   } else {
-    zip = await attachmentsArchiveFor(message.raw, files, date);
+    zip = await attachmentsArchiveFor(message.content.bytes(), files, date);
   }
   sendDownload(ex, faults, zip, {
     'Content-Type': 'application/zip',

@@ -32,6 +32,63 @@ export function sendDownload(ex: Exchange, faults: FaultPlan, body: Buffer, head
 }
 
 /**
+ * A download made of pieces, written as the client takes them (back-pressure), so memory holds a piece or two
+ * however big the message. The same faults as sendDownload: the HTML page, and truncation after `bytes`.
+ */
+export async function streamDownload(
+  ex: Exchange,
+  faults: FaultPlan,
+  size: number,
+  chunks: Iterable<Uint8Array>,
+  headers: Record<string, string>,
+): Promise<void> {
+  const res = ex.res;
+  if (faults.takeHtmlAnswer(ex.url.pathname)) {
+    sendForeignPage(ex);
+    return;
+  }
+  const truncation = faults.takeTruncation(ex.url.pathname);
+  const cutAt = truncation && truncation.bytes < size ? truncation.bytes : size;
+  const declared = truncation?.mode === 'short' ? cutAt : size;
+  res.writeHead(200, { ...headers, 'Content-Length': declared, 'Cache-Control': 'no-store' });
+  if (ex.req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  let sent = 0;
+  for (const chunk of chunks) {
+    if (sent >= cutAt || res.destroyed) break;
+    const piece = chunk.byteLength > cutAt - sent ? chunk.subarray(0, cutAt - sent) : chunk;
+    sent += piece.byteLength;
+    ex.bytesSent += piece.byteLength;
+    if (sent === cutAt && cutAt < declared) {
+      // "cut": what was sent reaches the client, then the connection ends as a network failure would end it,
+      // short of the promised Content-Length.
+      await new Promise<void>((resolve) => res.write(piece, () => resolve()));
+      res.destroy();
+      return;
+    }
+    if (!res.write(piece)) await drained(res);
+  }
+  if (res.destroyed) return;
+  if (cutAt < declared) res.destroy();
+  else res.end();
+}
+
+/** Resolves when the response can take more, or is gone (a client that hung up must not leave us waiting). */
+function drained(res: Exchange['res']): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
  * What a download can get instead of its bytes when something in front of the API answers for it, e.g. after a
  * session expiry: status 200 and an HTML page (the real page and its wording are not known; this one is made up).
  */

@@ -12,6 +12,37 @@ type Handler = (control: ReplicaControl, body: Record<string, unknown>) => unkno
 const ROUTES: Record<string, Handler> = {
   'GET /': () => ({ operations: Object.keys(ROUTES) }),
   'POST /deliver': (control, body) => control.deliver(body),
+  'POST /add-messages': (control, body) =>
+    control.addMessages({
+      mailbox: optionalString(body.mailbox),
+      folder: optionalString(body.folder),
+      count: Number(body.count ?? 1),
+    }),
+  'POST /delete-messages': (control, body) =>
+    control.deleteMessages({
+      mailbox: optionalString(body.mailbox),
+      folder: optionalString(body.folder),
+      uids: Array.isArray(body.uids) ? body.uids.map(Number) : undefined,
+      count: body.count === undefined ? undefined : Number(body.count),
+    }),
+  'POST /rate-limit': (control, body) => (
+    control.rateLimit({
+      perSecond: Number(body.perSecond ?? 0),
+      retryAfter: body.retryAfter === undefined ? undefined : Number(body.retryAfter),
+      path: optionalString(body.path),
+    }),
+    { ok: true }
+  ),
+  'POST /expire-session-after': (control, body) => (
+    control.expireSessionAfter({
+      requests: Number(body.requests),
+      tokens: body.tokens === true,
+      answer: body.answer === undefined ? undefined : (body.answer as 'status' | 'redirect'),
+      path: optionalString(body.path),
+    }),
+    { ok: true }
+  ),
+  'POST /restore-tokens': (control) => (control.restoreTokens(), { ok: true }),
   'POST /expire-session': (control, body) => (
     control.expireSession({
       tokens: body.tokens === true,
@@ -83,6 +114,10 @@ async function answer(control: ReplicaControl, req: IncomingMessage, res: Server
     const status = error instanceof ControlError || error instanceof SyntaxError ? 400 : 500;
     send(status, { error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** A path filter as JSON gives it: one string, or a list of strings. */

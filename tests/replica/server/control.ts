@@ -41,8 +41,59 @@ export interface TruncateRequest {
   path?: string | readonly string[];
 }
 
+export interface AddMessagesRequest {
+  /** Mailbox email; the primary mailbox when absent. */
+  mailbox?: string;
+  /** IMAP path; INBOX when absent. */
+  folder?: string;
+  count: number;
+}
+
+export interface DeleteMessagesRequest {
+  mailbox?: string;
+  folder?: string;
+  /** These uids of the folder; */
+  uids?: number[];
+  /** or this many, spread evenly over the folder from newest to oldest. */
+  count?: number;
+}
+
+export interface MessagesChanged {
+  mailboxUuid: string;
+  folderId: string;
+  /** The folder's uids added or deleted, in the order they were. */
+  uids: number[];
+}
+
+export interface RateLimitRequest {
+  /** Requests per second let through; more answer 429. 0 switches the limit off. */
+  perSecond: number;
+  /** Retry-After seconds; default 1. */
+  retryAfter?: number;
+  path?: string;
+}
+
+export interface ExpireSessionAfterRequest {
+  /** API requests still served before the sessions end. */
+  requests: number;
+  tokens?: boolean;
+  answer?: SignedOutAnswer;
+  /** Only requests whose path contains this count. */
+  path?: string;
+}
+
 export interface ReplicaControl {
   deliver(request?: DeliverRequest): DeliverResult;
+  /** New messages, made by the corpus and the same on every run for the same calls; recorded as `added`. */
+  addMessages(request: AddMessagesRequest): MessagesChanged;
+  /** Messages gone for good (expunged, not moved to the trash); recorded as `deleted`. */
+  deleteMessages(request: DeleteMessagesRequest): MessagesChanged;
+  /** More than `perSecond` API requests a second answer 429 with Retry-After, until switched off or reset. */
+  rateLimit(request: RateLimitRequest): void;
+  /** `requests` more API requests are served, then every session ends (as expireSession), mid-run. */
+  expireSessionAfter(request: ExpireSessionAfterRequest): void;
+  /** API tokens work again after an expiry that took them; sessions stay as they are (sign in again for one). */
+  restoreTokens(): void;
   /** Sessions (and with `tokens`, the API token) stop working; `answer` is how the API says so from then on. */
   expireSession(options?: { tokens?: boolean; answer?: SignedOutAnswer }): void;
   setLatency(ms: number): void;
@@ -79,8 +130,61 @@ const DEFAULT_DELIVERY: SimpleDelivery = {
   text: 'Delivered by the replica control interface.',
 };
 
+function folderOf(store: MailStore, mailboxEmail: string | undefined, path: string | undefined) {
+  const mailbox = mailboxEmail ? store.mailboxByEmail(mailboxEmail) : store.primaryMailbox();
+  if (!mailbox) throw new ControlError(`unknown mailbox ${mailboxEmail}`);
+  const folder = mailbox.foldersByPath.get(path ?? 'INBOX');
+  if (!folder) throw new ControlError(`mailbox ${mailbox.email} has no folder ${path}`);
+  return { mailbox, folder };
+}
+
 export function createControl(deps: ControlDeps): ReplicaControl {
   return {
+    addMessages({ mailbox: email, folder: path, count }) {
+      if (!Number.isInteger(count) || count < 1 || count > 100_000)
+        throw new ControlError('count must be an integer from 1 to 100000');
+      const store = deps.store();
+      const { mailbox, folder } = folderOf(store, email, path);
+      let added;
+      try {
+        added = store.addNewMessages(mailbox, folder, count);
+      } catch (error) {
+        throw new ControlError(error instanceof Error ? error.message : String(error));
+      }
+      return { mailboxUuid: mailbox.uuid, folderId: folder.id, uids: added.map((message) => message.uid) };
+    },
+    deleteMessages({ mailbox: email, folder: path, uids, count }) {
+      const store = deps.store();
+      const { mailbox, folder } = folderOf(store, email, path);
+      let doomed;
+      if (uids !== undefined) {
+        if (!Array.isArray(uids) || !uids.every((uid) => Number.isInteger(uid)))
+          throw new ControlError('uids must be a list of integers');
+        doomed = uids.map((uid) => folder.messages.get(uid)).filter((message) => message !== undefined);
+      } else {
+        if (!Number.isInteger(count) || count! < 1) throw new ControlError('give uids, or a positive count');
+        const all = store.messagesIn(folder);
+        const n = Math.min(count!, all.length);
+        doomed = Array.from({ length: n }, (_, i) => all[Math.floor(((i + 0.5) * all.length) / n)]!);
+      }
+      for (const message of doomed) store.expunge(message);
+      return { mailboxUuid: mailbox.uuid, folderId: folder.id, uids: doomed.map((message) => message.uid) };
+    },
+    rateLimit({ perSecond, retryAfter = 1, path }) {
+      if (!Number.isFinite(perSecond) || perSecond < 0) throw new ControlError('perSecond must be 0 or more');
+      if (!Number.isFinite(retryAfter) || retryAfter < 0) throw new ControlError('retryAfter must be 0 or more');
+      deps.faults.limitRate(
+        perSecond === 0 ? undefined : { perSecond, retryAfterSeconds: retryAfter, pathContains: path },
+      );
+    },
+    expireSessionAfter({ requests, tokens = false, answer = 'status', path }) {
+      if (!Number.isInteger(requests) || requests < 0) throw new ControlError('requests must be 0 or more');
+      if (answer !== 'status' && answer !== 'redirect') throw new ControlError("answer must be 'status' or 'redirect'");
+      deps.faults.expireSessionAfter({ remaining: requests, tokens, answer, pathContains: path });
+    },
+    restoreTokens() {
+      deps.auth.restoreTokens();
+    },
     deliver(request = {}) {
       const store = deps.store();
       const mailbox = request.mailbox ? store.mailboxByEmail(request.mailbox) : store.primaryMailbox();

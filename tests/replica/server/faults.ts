@@ -26,6 +26,21 @@ export interface TruncationRule {
   pathContains?: readonly string[];
 }
 
+/** More than `perSecond` requests within a second (of those whose path contains `pathContains`) answer 429. */
+export interface RateLimitRule {
+  perSecond: number;
+  retryAfterSeconds: number;
+  pathContains?: string;
+}
+
+/** After `remaining` more API requests (matching `pathContains`), every session ends as expireSession would end it. */
+export interface SessionExpiryRule {
+  remaining: number;
+  tokens: boolean;
+  answer: SignedOutAnswer;
+  pathContains?: string;
+}
+
 export class FaultPlan {
   latencyMs = 0;
   signedOutAnswer: SignedOutAnswer = 'status';
@@ -37,6 +52,44 @@ export class FaultPlan {
   htmlDownloadsPathContains: readonly string[] | undefined;
   private failures: FailureRule[] = [];
   private truncation: TruncationRule | undefined;
+  private rateLimit: RateLimitRule | undefined;
+  /** Arrival times (ms) of the requests the rate limit let through in the last second. */
+  private admitted: number[] = [];
+  private sessionExpiry: SessionExpiryRule | undefined;
+
+  limitRate(rule: RateLimitRule | undefined): void {
+    this.rateLimit = rule && { ...rule };
+    this.admitted = [];
+  }
+
+  /**
+   * Retry-After seconds when this request is over the rate limit, else undefined (and it counts). Refused requests
+   * do not count, so a client that keeps to the limit is always served.
+   */
+  takeRateLimit(path: string, now = Date.now()): number | undefined {
+    const rule = this.rateLimit;
+    if (!rule || (rule.pathContains && !path.includes(rule.pathContains))) return undefined;
+    while (this.admitted.length > 0 && this.admitted[0]! <= now - 1000) this.admitted.shift();
+    if (this.admitted.length >= rule.perSecond) return rule.retryAfterSeconds;
+    this.admitted.push(now);
+    return undefined;
+  }
+
+  expireSessionAfter(rule: SessionExpiryRule): void {
+    this.sessionExpiry = { ...rule };
+  }
+
+  /** The expiry to apply before this request, once its count of requests has run out. */
+  takeSessionExpiry(path: string): SessionExpiryRule | undefined {
+    const rule = this.sessionExpiry;
+    if (!rule || (rule.pathContains && !path.includes(rule.pathContains))) return undefined;
+    if (rule.remaining > 0) {
+      rule.remaining -= 1;
+      return undefined;
+    }
+    this.sessionExpiry = undefined;
+    return rule;
+  }
 
   failNext(rule: FailureRule): void {
     this.failures.push({ ...rule });
@@ -80,6 +133,9 @@ export class FaultPlan {
     this.htmlDownloadsPathContains = undefined;
     this.failures = [];
     this.truncation = undefined;
+    this.rateLimit = undefined;
+    this.admitted = [];
+    this.sessionExpiry = undefined;
   }
 }
 

@@ -1,7 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { FolderChangeLog } from './change-log.ts';
-import type { AccountCorpus, CorpusFolder, CorpusMessage, ReplicaCorpus } from './corpus-contract.ts';
+import type {
+  AccountCorpus,
+  CorpusFolder,
+  CorpusMessage,
+  GeneratedCorpusMessage,
+  ReplicaCorpus,
+} from './corpus-contract.ts';
 import { folderIdFromPath } from './folder-id.ts';
+import { generatedContent, heldContent, type MessageContent } from './message-content.ts';
 
 // The replica's mutable mail state: mailboxes, folders, messages with their flags and uids. Knows nothing of
 // HTTP or JSON; the API layer reads it and the control interface changes it.
@@ -20,8 +27,11 @@ export interface StoredMessage {
   folder: StoredFolder;
   /** IMAP-style uid, unique and increasing within the folder, never reused. */
   uid: number;
-  raw: Uint8Array;
+  /** The bytes, held or generated on demand. */
+  content: MessageContent;
   internalDate: string;
+  /** internalDate in ms, so ordering 30,000 messages never parses dates. */
+  arrivedAt: number;
   flags: MessageFlags;
 }
 
@@ -34,6 +44,8 @@ export interface StoredFolder {
   messages: Map<number, StoredMessage>;
   uidNext: number;
   changes: FolderChangeLog;
+  /** Newest first, kept until the folder's messages change; every list route reads it, none sorts. */
+  newestFirst: readonly StoredMessage[] | null;
 }
 
 export interface StoredMailbox {
@@ -84,14 +96,20 @@ export class MailStore {
   readonly accounts: string[];
   private readonly mailboxesByEmail = new Map<string, StoredMailbox>();
   private deliveries = 0;
+  private additions = 0;
+  private readonly newMessage: ReplicaCorpus['newMessage'];
 
   constructor(corpus: ReplicaCorpus) {
+    this.newMessage = corpus.newMessage;
     const accounts: AccountCorpus[] = [corpus, ...(corpus.otherAccounts ?? [])];
     this.accounts = accounts.map((account) => this.addAccount(account));
     // Uids follow arrival order, as an IMAP server assigns them.
     const ordered = accounts.flatMap((account) => account.messages).map((message, order) => ({ message, order }));
     ordered.sort((a, b) => byInternalDate(a.message, b.message) || a.order - b.order);
     for (const { message } of ordered) this.insertCorpusMessage(message);
+    // Generated mailboxes come in arrival order already; their folders hold nothing else, so order is kept.
+    for (const account of accounts)
+      for (const message of account.generatedMessages?.() ?? []) this.insertGenerated(message);
   }
 
   /** Returns the account's sign-in address. */
@@ -136,6 +154,7 @@ export class MailStore {
       messages: new Map(),
       uidNext: 1,
       changes: new FolderChangeLog(),
+      newestFirst: null,
     };
   }
 
@@ -156,8 +175,21 @@ export class MailStore {
     const folder = this.folderForPath(mailbox, source.folder);
     this.place(mailbox, folder, {
       key: source.id,
-      raw: source.raw,
+      content: heldContent(source.raw),
       internalDate: source.internalDate,
+      arrivedAt: Date.parse(source.internalDate),
+      flags: { seen: source.seen, flagged: source.flagged, answered: source.answered ?? false, forwarded: false },
+    });
+  }
+
+  private insertGenerated(source: GeneratedCorpusMessage): void {
+    const mailbox = this.mailboxByEmail(source.mailbox);
+    if (!mailbox) throw new Error(`generated message ${source.id} names unknown mailbox ${source.mailbox}`);
+    this.place(mailbox, this.folderForPath(mailbox, source.folder), {
+      key: source.id,
+      content: generatedContent(source.body),
+      internalDate: source.internalDate,
+      arrivedAt: Date.parse(source.internalDate),
       flags: { seen: source.seen, flagged: source.flagged, answered: source.answered ?? false, forwarded: false },
     });
   }
@@ -165,11 +197,22 @@ export class MailStore {
   private place(
     mailbox: StoredMailbox,
     folder: StoredFolder,
-    fields: Pick<StoredMessage, 'key' | 'raw' | 'internalDate' | 'flags'>,
+    fields: Pick<StoredMessage, 'key' | 'content' | 'internalDate' | 'arrivedAt' | 'flags'>,
   ): StoredMessage {
-    const message: StoredMessage = { ...fields, mailbox, folder, uid: folder.uidNext };
+    const { key, content, internalDate, arrivedAt, flags } = fields;
+    const message: StoredMessage = {
+      key,
+      content,
+      internalDate,
+      arrivedAt,
+      flags,
+      mailbox,
+      folder,
+      uid: folder.uidNext,
+    };
     folder.uidNext += 1;
     folder.messages.set(message.uid, message);
+    folder.newestFirst = null;
     return message;
   }
 
@@ -207,11 +250,10 @@ export class MailStore {
     return [...mailbox.foldersById.values()].find((folder) => folder.role === role);
   }
 
-  /** Newest first by arrival, the order of every list the API returns. */
-  messagesIn(folder: StoredFolder): StoredMessage[] {
-    return [...folder.messages.values()].sort(
-      (a, b) => Date.parse(b.internalDate) - Date.parse(a.internalDate) || b.uid - a.uid,
-    );
+  /** Newest first by arrival, the order of every list the API returns. Shared: callers must not change it. */
+  messagesIn(folder: StoredFolder): readonly StoredMessage[] {
+    folder.newestFirst ??= [...folder.messages.values()].sort((a, b) => b.arrivedAt - a.arrivedAt || b.uid - a.uid);
+    return folder.newestFirst;
   }
 
   unseenCount(folder: StoredFolder): number {
@@ -245,7 +287,9 @@ export class MailStore {
   }
 
   expunge(message: StoredMessage): void {
-    if (message.folder.messages.delete(message.uid)) message.folder.changes.record('deleted', message.uid);
+    if (!message.folder.messages.delete(message.uid)) return;
+    message.folder.newestFirst = null;
+    message.folder.changes.record('deleted', message.uid);
   }
 
   /** Webmail "delete": to the trash, or gone for good when already there (or no trash exists). */
@@ -255,16 +299,39 @@ export class MailStore {
     else this.expunge(message);
   }
 
-  deliver(mailbox: StoredMailbox, folder: StoredFolder, raw: Uint8Array, internalDate = new Date()): StoredMessage {
+  deliver(
+    mailbox: StoredMailbox,
+    folder: StoredFolder,
+    raw: Uint8Array | MessageContent,
+    internalDate = new Date(),
+  ): StoredMessage {
     this.deliveries += 1;
     const message = this.place(mailbox, folder, {
       key: `delivered-${this.deliveries}`,
-      raw,
+      content: raw instanceof Uint8Array ? heldContent(raw) : raw,
       internalDate: internalDate.toISOString(),
+      arrivedAt: internalDate.getTime(),
       flags: { seen: false, flagged: false, answered: false, forwarded: false },
     });
     folder.changes.record('added', message.uid);
     return message;
+  }
+
+  /** `count` new messages from the corpus's generator, as if they had just arrived (see control.addMessages). */
+  addNewMessages(mailbox: StoredMailbox, folder: StoredFolder, count: number): StoredMessage[] {
+    const make = this.newMessage;
+    if (!make) throw new Error('this corpus makes no new messages');
+    const added: StoredMessage[] = [];
+    for (let i = 0; i < count; i++) {
+      this.additions += 1;
+      const { body, internalDate } = make({
+        mailbox: { email: mailbox.email, name: mailbox.name },
+        folder: folder.path,
+        sequence: this.additions,
+      });
+      added.push(this.deliver(mailbox, folder, generatedContent(body), new Date(internalDate)));
+    }
+    return added;
   }
 
   /** Opaque delta cursor naming the folder's journal position in this epoch. */

@@ -2,13 +2,7 @@ import { createHash } from 'node:crypto';
 import { apiUid, attachmentResource, downloadResource, messageResource } from './api-paths.ts';
 import { archivableAttachments } from './attachments-archive.ts';
 import type { StoredMessage } from './mail-store.ts';
-import {
-  headerValue,
-  parseMessage,
-  type ParsedAttachment,
-  type ParsedMessage,
-  type Recipient,
-} from './parsed-message.ts';
+import { headerValue, type ParsedAttachment, type ParsedMessage, type Recipient } from './parsed-message.ts';
 
 // Message JSON in the API's snake_case shape. The list form (threads, mobile/messages) omits `body`; the
 // single-message route adds it in the preferred format.
@@ -73,11 +67,11 @@ export type PreferredFormat = 'html' | 'plain';
 const PREVIEW_LENGTH = 150;
 
 export async function messageSummaryJson(message: StoredMessage): Promise<MessageJson> {
-  return summaryFrom(message, await parseMessage(message.raw));
+  return summaryFrom(message, await message.content.parse());
 }
 
 export async function messageDetailJson(message: StoredMessage, format: PreferredFormat): Promise<MessageJson> {
-  const parsed = await parseMessage(message.raw);
+  const parsed = await message.content.parse();
   return { ...summaryFrom(message, parsed), body: bodyFor(parsed, format) };
 }
 
@@ -93,7 +87,7 @@ function summaryFrom(message: StoredMessage, parsed: ParsedMessage): MessageJson
     date: parsed.date ?? internalDate,
     internal_date: internalDate,
     priority: parsed.priority,
-    size: message.raw.byteLength,
+    size: message.content.size,
     from: parsed.from,
     to: parsed.to,
     cc: parsed.cc,
@@ -155,7 +149,7 @@ function bodyFor(parsed: ParsedMessage, format: PreferredFormat): BodyJson {
 }
 
 function previewOf(parsed: ParsedMessage): string {
-  const source = parsed.text ?? htmlToPlainText(parsed.html ?? '');
+  const source = parsed.textStart ?? parsed.text ?? htmlToPlainText(parsed.html ?? '');
   return source.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH);
 }
 

@@ -38,6 +38,8 @@ export interface ParsedMessage {
   relatedIds: string[];
   html: string | null;
   text: string | null;
+  /** The text's beginning, where the whole is costly to make (generated messages): enough for a preview. */
+  textStart?: string;
   attachments: ParsedAttachment[];
   headers: { name: string; value: string }[];
   /** Set when mailparser failed and this view came from the header block alone. */

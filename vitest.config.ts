@@ -1,9 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Unit tests: pure logic, no browser. The real-browser suite has its own config (vitest.e2e.config.ts).
+// Unit tests: pure logic, no browser. The real-browser suite has its own config (vitest.e2e.config.ts), and so do
+// the tests that write gigabytes (vitest.slow.config.ts, their own step of `npm test`).
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/replica/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, '**/*.slow.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

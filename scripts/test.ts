@@ -32,6 +32,12 @@ const steps: Step[] = [
     command: ['npx', 'vitest', 'run', ...vitestJson(`${ARTIFACTS}/unit.json`)],
     report: `${ARTIFACTS}/unit.json`,
   },
+  // Zips past 4 GiB written to a temporary file and read back (vitest.slow.config.ts): minutes, not seconds.
+  {
+    name: 'slow',
+    command: ['npx', 'vitest', 'run', '--config', 'vitest.slow.config.ts', ...vitestJson(`${ARTIFACTS}/slow.json`)],
+    report: `${ARTIFACTS}/slow.json`,
+  },
   ...['chrome', 'edge', 'firefox', 'safari'].map((browser) => ({
     name: `build ${browser}`,
     command: ['npx', 'wxt', 'build', '-b', browser],

@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from './crc32';
 import { MailError } from './errors';
+import { namesWithUnzip } from './testing/zip-oracles';
 import { buildZip, type ZipEntryInput, type ZipProgress } from './zip';
 
 async function zipBytes(...args: Parameters<typeof buildZip>): Promise<Uint8Array> {
@@ -259,6 +264,25 @@ describe('buildZip', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(buildZip(entries, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('gives unzip the UTF-8 names as they are, to list and to extract, with ordinary permissions', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'zip-unzip-'));
+    try {
+      const names = ['Müller – Bericht.pdf', '日本語/メール 📎.txt'];
+      const path = join(folder, 'names.zip');
+      writeFileSync(path, await zipBytes(names.map((name) => ({ path: name, data: text(name) }))));
+      expect(namesWithUnzip(path).sort()).toEqual(['Müller – Bericht.pdf', '日本語/', '日本語/メール 📎.txt']);
+      const into = join(folder, 'out');
+      const child = spawnSync('unzip', ['-q', path, '-d', into], { encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      for (const name of names) {
+        expect(readFileSync(join(into, name), 'utf8')).toBe(name);
+        expect(statSync(join(into, name)).mode & 0o777).toBe(0o644);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('builds an empty archive', async () => {

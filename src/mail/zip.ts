@@ -3,18 +3,17 @@ import { crc32 } from './crc32';
 import { RawDeflater } from './deflate';
 import { MailError } from './errors';
 import { timeSlicer } from './next-task';
+import { dosDateTime, encodedName, parentFolders, ZipPaths, type DosDateTime } from './zip-entry';
 import {
-  CENTRAL_HEADER,
   CENTRAL_HEADER_SIZE,
   END_OF_CENTRAL_DIRECTORY,
   END_SIZE,
-  FLAG_UTF8_NAME,
-  LOCAL_HEADER,
   LOCAL_HEADER_SIZE,
   METHOD_DEFLATE,
   METHOD_STORE,
+  VERSION_DEFAULT,
 } from './zip-format';
-import { isValidDate, wallClock } from './wall-clock';
+import { writeCentralHeader, writeLocalHeader, type HeaderFields } from './zip-records';
 
 /**
  * Writes a classic zip archive (APPNOTE 6.3) in memory. Our own writer rather than jszip's, for speed: jszip
@@ -77,12 +76,10 @@ const MAX_TOTAL_BYTES = 0xffffffff;
 // Work between two progress reports (and cancel checks).
 const STEP_BYTES = 256 * 1024;
 
-const VERSION = 20; // 2.0: deflate and folders; "made by" MS-DOS, so no Unix permissions are implied
-const DOS_DIRECTORY = 0x10;
-
 interface PreparedEntry {
   name: Uint8Array;
-  utf8: boolean;
+  /** The UTF-8 flag or 0. */
+  flags: number;
   method: number;
   crc: number;
   size: number;
@@ -188,7 +185,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
   return archive;
 }
 
-function folderEntry(folder: string, dos: { dosTime: number; dosDate: number }): PreparedEntry {
+function folderEntry(folder: string, dos: DosDateTime): PreparedEntry {
   return {
     ...encodedName(`${folder}/`),
     method: METHOD_STORE,
@@ -216,10 +213,7 @@ function writeArchive(entries: PreparedEntry[]): Blob {
     entry.offset = at;
     const header = new Uint8Array(LOCAL_HEADER_SIZE + entry.name.length);
     const view = new DataView(header.buffer);
-    view.setUint32(0, LOCAL_HEADER, true);
-    view.setUint16(4, VERSION, true);
-    writeEntryFields(view, 6, entry);
-    // extra field length stays 0
+    writeLocalHeader(view, 0, headerFields(entry));
     header.set(entry.name, LOCAL_HEADER_SIZE);
     parts.push(header, entry.body as BlobPart);
     at += header.length + bodyBytes(entry.body);
@@ -234,13 +228,7 @@ function writeArchive(entries: PreparedEntry[]): Blob {
   const view = new DataView(directory.buffer);
   let d = 0;
   for (const entry of entries) {
-    view.setUint32(d, CENTRAL_HEADER, true);
-    view.setUint16(d + 4, VERSION, true); // made by
-    view.setUint16(d + 6, VERSION, true); // needed
-    writeEntryFields(view, d + 8, entry);
-    // extra, comment, disk number and internal attributes stay 0
-    view.setUint32(d + 38, entry.directory ? DOS_DIRECTORY : 0, true);
-    view.setUint32(d + 42, entry.offset, true);
+    writeCentralHeader(view, d, { ...headerFields(entry), directory: entry.directory, offset: entry.offset });
     directory.set(entry.name, d + CENTRAL_HEADER_SIZE);
     d += CENTRAL_HEADER_SIZE + entry.name.length;
   }
@@ -253,65 +241,23 @@ function writeArchive(entries: PreparedEntry[]): Blob {
   return new Blob(parts, { type: 'application/zip' });
 }
 
-/** The fields local and central headers share, from "general purpose flags" to "file name length". */
-function writeEntryFields(view: DataView, at: number, entry: PreparedEntry): void {
-  view.setUint16(at, entry.utf8 ? FLAG_UTF8_NAME : 0, true);
-  view.setUint16(at + 2, entry.method, true);
-  view.setUint16(at + 4, entry.dosTime, true);
-  view.setUint16(at + 6, entry.dosDate, true);
-  view.setUint32(at + 8, entry.crc, true);
-  view.setUint32(at + 12, bodyBytes(entry.body), true);
-  view.setUint32(at + 16, entry.size, true);
-  view.setUint16(at + 20, entry.name.length, true);
-}
-
-const utf8 = new TextEncoder();
-
-function encodedName(path: string): { name: Uint8Array; utf8: boolean } {
-  const name = utf8.encode(path);
-  return { name, utf8: name.some((byte) => byte >= 0x80) };
-}
-
-/**
- * Zip stores a zone-less DOS date and time (two-second steps, 1980 to 2107), which unzip tools show as they are: so
- * they are the wall clock of the message in the user's zone, not UTC.
- */
-function dosDateTime(date: Date, timeZone: string | undefined): { dosTime: number; dosDate: number } {
-  const first = { dosTime: 0, dosDate: (1 << 5) | 1 };
-  if (!isValidDate(date)) return first;
-  const c = wallClock(date, timeZone);
-  if (c.year < 1980) return first;
-  if (c.year > 2107) return { dosTime: (23 << 11) | (59 << 5) | 29, dosDate: (127 << 9) | (12 << 5) | 31 };
+function headerFields(entry: PreparedEntry): HeaderFields {
   return {
-    dosTime: (c.hour << 11) | (c.minute << 5) | (c.second >> 1),
-    dosDate: ((c.year - 1980) << 9) | (c.month << 5) | c.day,
+    ...entry,
+    compressedSize: bodyBytes(entry.body),
+    nameLength: entry.name.length,
+    version: VERSION_DEFAULT,
+    extraLength: 0,
   };
 }
 
 function foldersOf(entries: readonly { path: string }[]): string[] {
-  const folders = new Set<string>();
-  for (const entry of entries) {
-    const segments = entry.path.split('/');
-    for (let depth = 1; depth < segments.length; depth++) folders.add(segments.slice(0, depth).join('/'));
-  }
-  return [...folders];
+  return [...new Set(entries.flatMap((entry) => parentFolders(entry.path)))];
 }
 
-// The caller owns naming; these checks only make sure a naming bug cannot produce an archive that overwrites files
-// or writes outside the folder it is extracted to.
 function assertUsablePaths(entries: readonly { path: string }[], folders: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const path of [...folders, ...entries.map((entry) => entry.path)]) {
-    for (const segment of path.split('/')) {
-      // eslint-disable-next-line no-control-regex -- finding control characters is the point
-      if (segment === '' || segment === '.' || segment === '..' || /[\\\u0000-\u001f]/.test(segment)) {
-        throw new Error(`unsafe zip entry path: ${JSON.stringify(path)}`);
-      }
-    }
-    const key = path.normalize('NFC').toLowerCase();
-    if (seen.has(key)) throw new Error(`duplicate zip entry path: ${JSON.stringify(path)}`);
-    seen.add(key);
-  }
+  const paths = new ZipPaths();
+  for (const path of [...folders, ...entries.map((entry) => entry.path)]) paths.add(path);
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {

@@ -1,0 +1,78 @@
+import { FLAG_UTF8_NAME } from './zip-format';
+import { isValidDate, wallClock } from './wall-clock';
+
+/**
+ * What both zip writers (zip.ts in memory, zip-stream.ts streaming) make of each entry the same way: the name's
+ * bytes and UTF-8 flag, the DOS date and time, and the checks that keep a naming bug from producing an archive that
+ * overwrites files or writes outside the folder it is extracted to. The headers themselves: zip-records.ts.
+ */
+
+const utf8 = new TextEncoder();
+
+/** The name as UTF-8, and the flag that says so when it is not plain ASCII (else readers assume code page 437). */
+export function encodedName(path: string): { name: Uint8Array; flags: number } {
+  const name = utf8.encode(path);
+  return { name, flags: name.some((byte) => byte >= 0x80) ? FLAG_UTF8_NAME : 0 };
+}
+
+export interface DosDateTime {
+  dosTime: number;
+  dosDate: number;
+}
+
+/**
+ * Zip stores a zone-less DOS date and time (two-second steps, 1980 to 2107), which unzip tools show as they are: so
+ * they are the wall clock of the message in the user's zone, not UTC.
+ */
+export function dosDateTime(date: Date, timeZone?: string): DosDateTime {
+  const first = { dosTime: 0, dosDate: (1 << 5) | 1 };
+  if (!isValidDate(date)) return first;
+  const c = wallClock(date, timeZone);
+  if (c.year < 1980) return first;
+  if (c.year > 2107) return { dosTime: (23 << 11) | (59 << 5) | 29, dosDate: (127 << 9) | (12 << 5) | 31 };
+  return {
+    dosTime: (c.hour << 11) | (c.minute << 5) | (c.second >> 1),
+    dosDate: ((c.year - 1980) << 9) | (c.month << 5) | c.day,
+  };
+}
+
+/** The folders a path lies in, outermost first: `a/b/c.eml` → `a`, `a/b`. */
+export function parentFolders(path: string): string[] {
+  const segments = path.split('/');
+  const folders: string[] = [];
+  for (let depth = 1; depth < segments.length; depth++) folders.push(segments.slice(0, depth).join('/'));
+  return folders;
+}
+
+/**
+ * The paths of one archive, files and folders alike. The caller owns naming; this only refuses a path that is
+ * unsafe or that a case-insensitive disk would take for one already there.
+ */
+export class ZipPaths {
+  readonly #seen = new Set<string>();
+
+  has(path: string): boolean {
+    return this.#seen.has(pathKey(path));
+  }
+
+  /** Takes all of `paths` or, when one is refused, none. */
+  add(...paths: string[]): void {
+    const keys = new Set<string>();
+    for (const path of paths) {
+      for (const segment of path.split('/')) {
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
+        if (segment === '' || segment === '.' || segment === '..' || /[\\\u0000-\u001f]/.test(segment)) {
+          throw new Error(`unsafe zip entry path: ${JSON.stringify(path)}`);
+        }
+      }
+      const key = pathKey(path);
+      if (this.#seen.has(key) || keys.has(key)) throw new Error(`duplicate zip entry path: ${JSON.stringify(path)}`);
+      keys.add(key);
+    }
+    for (const key of keys) this.#seen.add(key);
+  }
+}
+
+function pathKey(path: string): string {
+  return path.normalize('NFC').toLowerCase();
+}

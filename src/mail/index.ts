@@ -34,6 +34,14 @@ export { findRiskyFiles, type RiskyFile, type RiskyFileReason, type AttachmentNa
 export { zipArchiveName, emlFileName, subjectFileStem, type MessageFileNameOptions } from './naming';
 export { buildZip, type BuildZipOptions, type ZipEntryInput, type ZipProgress } from './zip';
 export {
+  ZipStreamWriter,
+  type ZipSink,
+  type ZipStreamEntry,
+  type ZipStreamOptions,
+  type ZipStreamSource,
+  type ZipStreamTotals,
+} from './zip-stream';
+export {
   ZipLayout,
   addAttachmentsToLayout,
   zipEntriesForAttachments,

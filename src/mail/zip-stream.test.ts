@@ -262,6 +262,17 @@ describe('ZipStreamWriter', () => {
       await expect(writer.finish()).rejects.toThrow(/incomplete/);
     }
 
+    // A stream longer than announced is cancelled, so that the file or download behind it is let go.
+    let cancelled = false;
+    const longer = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(text('more')),
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    await expect(new ZipStreamWriter(sink).addFile({ path: 'a.eml', size: 10 }, longer)).rejects.toThrow(/announced/);
+    expect(cancelled).toBe(true);
+
     const concurrent = new ZipStreamWriter(sink);
     const first = concurrent.addFile(
       { path: 'a.eml' },

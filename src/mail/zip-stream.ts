@@ -375,20 +375,31 @@ function lengthMismatch(entry: ZipStreamEntry, size: number): Error {
   return new Error(`zip entry ${entry.path}: ${size} bytes where ${entry.size} were announced`);
 }
 
-/** Safari's ReadableStream is not async-iterable: read it through its reader. */
+/**
+ * Safari's ReadableStream is not async-iterable: read it through its reader, and cancel it when the entry stops
+ * early (a length that does not match), so that the file or download behind it is let go.
+ */
 async function* chunksOf(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   if (!('getReader' in source)) {
     yield* source;
     return;
   }
   const reader = source.getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       yield value;
     }
+  } catch (error) {
+    finished = true; // the stream failed: nothing to cancel
+    throw error;
   } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

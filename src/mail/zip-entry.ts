@@ -44,18 +44,28 @@ export function parentFolders(path: string): string[] {
   return folders;
 }
 
+/** What ZipPaths remembers of the paths taken: a set of their keys, or something smaller (see zip-stream.ts). */
+export interface TakenKeys {
+  has(key: string): boolean;
+  add(key: string): unknown;
+}
+
 /**
  * The paths of one archive, files and folders alike. The caller owns naming; this only refuses a path that is
  * unsafe or that a case-insensitive disk would take for one already there.
  */
 export class ZipPaths {
-  readonly #seen = new Set<string>();
+  readonly #taken: TakenKeys;
 
-  has(path: string): boolean {
-    return this.#seen.has(pathKey(path));
+  constructor(taken: TakenKeys = new Set<string>()) {
+    this.#taken = taken;
   }
 
-  /** Takes all of `paths` or, when one is refused, none. */
+  has(path: string): boolean {
+    return this.#taken.has(pathKey(path));
+  }
+
+  /** Takes all of `paths`, in their order, or, when one is refused, none. */
   add(...paths: string[]): void {
     const keys = new Set<string>();
     for (const path of paths) {
@@ -66,13 +76,14 @@ export class ZipPaths {
         }
       }
       const key = pathKey(path);
-      if (this.#seen.has(key) || keys.has(key)) throw new Error(`duplicate zip entry path: ${JSON.stringify(path)}`);
+      if (this.#taken.has(key) || keys.has(key)) throw new Error(`duplicate zip entry path: ${JSON.stringify(path)}`);
       keys.add(key);
     }
-    for (const key of keys) this.#seen.add(key);
+    for (const key of keys) this.#taken.add(key);
   }
 }
 
-function pathKey(path: string): string {
-  return path.normalize('NFC').toLowerCase();
+/** Paths a case-insensitive, normalising disk (macOS, Windows) would take for one: a folder's without its slash. */
+export function pathKey(path: string): string {
+  return path.replace(/\/$/, '').normalize('NFC').toLowerCase();
 }

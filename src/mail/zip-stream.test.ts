@@ -13,7 +13,7 @@ import {
   statedCountWithZipinfo,
   testWithUnzip,
 } from './testing/zip-oracles';
-import { ZipStreamWriter, type ZipSink, type ZipStreamEntry, type ZipStreamSource } from './zip-stream';
+import { keyHash, ZipStreamWriter, type ZipSink, type ZipStreamEntry, type ZipStreamSource } from './zip-stream';
 
 const folder = mkdtempSync(join(tmpdir(), 'zip-stream-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -236,6 +236,43 @@ describe('ZipStreamWriter', () => {
       { entry: { path: 'INBOX/b.eml' }, bytes: text('b'), as: 'bytes' },
     ];
     await expectReadBack(path, files, ['INBOX']);
+  });
+
+  it('tells paths that share a hash apart by the names in the directory', async () => {
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const name = `m${i}.eml`;
+      const other = byHash.get(keyHash(name));
+      if (other) pair = [other, name];
+      byHash.set(keyHash(name), name);
+    }
+    const [first, second] = pair;
+    const path = join(folder, `archive-${++archives}.zip`);
+    const sink = await fileSink(path);
+    const writer = new ZipStreamWriter(sink, { timeZone: 'UTC' });
+    // Fillers first, so that the first name (from byte 46 of its directory record) straddles two 64 KiB blocks.
+    const fillers: Planned[] = [];
+    const firstRecordAt = 65_536 - 49;
+    for (let left = firstRecordAt; left > 0;) {
+      const nameLength = left - 46 > 300 ? 200 : left - 46;
+      const name = `${fillers.length}-`.padEnd(nameLength, 'x');
+      fillers.push({ entry: { path: name }, bytes: text(name), as: 'bytes' });
+      left -= 46 + nameLength;
+    }
+    expect(fillers.reduce((sum, filler) => sum + 46 + filler.entry.path.length, 0)).toBe(firstRecordAt);
+    for (const filler of fillers) await writer.addFile({ ...filler.entry, modified: MODIFIED }, filler.bytes);
+    await writer.addFile({ path: first, modified: MODIFIED }, text(first));
+    await writer.addFile({ path: second, modified: MODIFIED }, text(second));
+    await expect(writer.addFile({ path: second.toUpperCase() }, text('again'))).rejects.toThrow(/duplicate/);
+    await expect(writer.addFile({ path: first.toUpperCase() }, text('again'))).rejects.toThrow(/duplicate/);
+    await writer.finish();
+    await sink.close();
+    const files: Planned[] = [
+      ...fillers,
+      ...[first, second].map((p): Planned => ({ entry: { path: p }, bytes: text(p), as: 'bytes' })),
+    ];
+    await expectReadBack(path, files, []);
   });
 
   it('fails the archive, never finishing it quietly, when a source breaks or lies about its length', async () => {

@@ -1,6 +1,14 @@
 import { crc32 } from './crc32';
 import { MailError } from './errors';
-import { dosDateTime, encodedName, parentFolders, ZipPaths, type DosDateTime } from './zip-entry';
+import {
+  dosDateTime,
+  encodedName,
+  parentFolders,
+  pathKey,
+  ZipPaths,
+  type DosDateTime,
+  type TakenKeys,
+} from './zip-entry';
 import {
   CENTRAL_HEADER_SIZE,
   DATA_DESCRIPTOR,
@@ -25,7 +33,8 @@ import { writeCentralHeader, writeLocalHeader } from './zip-records';
  * Writes a zip archive as a stream, for archives too big for memory (the mailbox backup's .zip, built from files in
  * the origin-private file system). Each entry's bytes pass through once, checksummed on the way, into a sink (a
  * file); what stays in memory is the central directory, written as each entry ends (46 bytes plus the name, plus up
- * to 28 for zip64, per entry), the set of paths taken, and one small output buffer.
+ * to 28 for zip64, per entry), a hash and a place per entry to refuse a path taken twice (about 32 bytes), and one
+ * small output buffer.
  *
  * Entries are stored, not deflated: mail is mostly base64 of already-compressed attachments, and the project's
  * deflater runs at 30–100 MB/s where storing runs at the speed of CRC-32 or the disk (measured in the README). Bytes whose
@@ -95,10 +104,11 @@ export class ZipStreamWriter {
   readonly #sink: ZipSink;
   readonly #always: boolean;
   readonly #timeZone: string | undefined;
-  readonly #paths = new ZipPaths();
+  readonly #directory = new GrowingBytes(DIRECTORY_BLOCK_BYTES);
+  readonly #taken = new DirectoryKeys(this.#directory);
+  readonly #paths = new ZipPaths(this.#taken);
   /** Folders already in the archive, exactly as written; a case variant of one is refused by #paths. */
   readonly #folders = new Set<string>();
-  readonly #directory = new GrowingBytes(DIRECTORY_BLOCK_BYTES);
   #entries = 0;
   /** Bytes of the archive so far, including those still in #buffer. */
   #offset = 0;
@@ -255,6 +265,7 @@ export class ZipStreamWriter {
       }
       if (offset) setUint64(view, at, entry.offset);
     }
+    this.#taken.recorded(this.#directory.length);
     this.#directory.append(record);
     this.#entries++;
   }
@@ -440,4 +451,84 @@ class GrowingBytes {
   blocks(): Uint8Array[] {
     return [...this.#full, this.#current.subarray(0, this.#used)];
   }
+
+  /** A copy of `length` bytes from `start`, which may span blocks. */
+  read(start: number, length: number): Uint8Array {
+    const bytes = new Uint8Array(length);
+    for (let done = 0; done < length;) {
+      const at = start + done;
+      const index = Math.floor(at / this.#blockSize);
+      const block = index < this.#full.length ? this.#full[index]! : this.#current;
+      const from = at - index * this.#blockSize;
+      const take = Math.min(length - done, this.#blockSize - from);
+      bytes.set(block.subarray(from, from + take), done);
+      done += take;
+    }
+    return bytes;
+  }
+}
+
+/**
+ * The paths taken, remembered as a 30-bit hash of each key and where its record lies in the directory, which holds
+ * the name itself: about 32 bytes an entry, where a set of the keys would take as much again as the directory. A
+ * hash that matches is checked against the name read back from the directory. Keys are added in the order their
+ * records are appended (a file's folders, then the file), and every record is appended before the next addFile.
+ */
+class DirectoryKeys implements TakenKeys {
+  readonly #directory: GrowingBytes;
+  /** Hash → index of the key (its record's number), or the indices when several keys share the hash. */
+  readonly #byHash = new Map<number, number | number[]>();
+  #recordStarts = new Uint32Array(1024);
+  #added = 0;
+  #recorded = 0;
+
+  constructor(directory: GrowingBytes) {
+    this.#directory = directory;
+  }
+
+  has(key: string): boolean {
+    const found = this.#byHash.get(keyHash(key));
+    if (found === undefined) return false;
+    return (typeof found === 'number' ? [found] : found).some((index) => this.#keyAt(index) === key);
+  }
+
+  add(key: string): void {
+    const hash = keyHash(key);
+    const index = this.#added++;
+    const found = this.#byHash.get(hash);
+    if (found === undefined) this.#byHash.set(hash, index);
+    else if (typeof found === 'number') this.#byHash.set(hash, [found, index]);
+    else found.push(index);
+  }
+
+  /** The next key's record starts at `start` in the directory. */
+  recorded(start: number): void {
+    if (start > MAX_32) throw new MailError('too_large', 'zip directory over 4 GiB');
+    if (this.#recorded === this.#recordStarts.length) {
+      const grown = new Uint32Array(this.#recordStarts.length * 2);
+      grown.set(this.#recordStarts);
+      this.#recordStarts = grown;
+    }
+    this.#recordStarts[this.#recorded++] = start;
+  }
+
+  #keyAt(index: number): string | null {
+    // Only a failed entry leaves a key without its record, and after one the writer refuses every call.
+    if (index >= this.#recorded) return null;
+    const start = this.#recordStarts[index]!;
+    const nameLength = new DataView(this.#directory.read(start + 28, 2).buffer).getUint16(0, true);
+    return pathKey(utf8.decode(this.#directory.read(start + CENTRAL_HEADER_SIZE, nameLength)));
+  }
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * FNV-1a over the key's UTF-16 units, cut to 30 bits so that V8 keeps it a small integer, not a boxed number.
+ * Exported for the test that makes two paths share a hash.
+ */
+export function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash & 0x3fffffff;
 }

@@ -37,7 +37,7 @@ import { writeCentralHeader, writeLocalHeader } from './zip-records';
  * small output buffer.
  *
  * Entries are stored, not deflated: mail is mostly base64 of already-compressed attachments, and the project's
- * deflater runs at 30–100 MB/s where storing runs at the speed of CRC-32 or the disk (measured in the README). Bytes whose
+ * deflater runs at about 50 MB/s where storing runs at the speed of CRC-32 or the disk (measured in the README). Bytes whose
  * length is not known beforehand get a data descriptor (general purpose bit 3): CRC and sizes follow the data, so
  * nothing has to be read twice or sought back to. ZIP64 records appear where a value needs them ('auto') or
  * everywhere ('always', for tests): a zip64 extra field in the local header when an entry is announced at 4 GiB or

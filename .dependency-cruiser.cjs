@@ -4,6 +4,7 @@
 //   page/  background/    content-script plumbing (mounts ui, runs features); the background's right-click menus
 //   ui/                   components, and the actions they run: features, alerts, settings, ksuite, mail, i18n
 //   features/  alerts/    what the user does / what the background watches: mail, ksuite, settings, i18n
+//   backup/               the mailbox backup engine, run by the backup page: mail, ksuite, settings, i18n
 //   settings/  i18n.ts    stored preferences, translated text (and menu-items.ts, the browser's menus)
 //   ksuite/               the only code that knows Infomaniak: mail
 //   mail/                 pure message logic: nothing else of src/
@@ -60,6 +61,12 @@ module.exports = {
       'features/',
       ['mail/', 'ksuite/', 'settings/', ...NEUTRAL, 'page/save-file\\.ts$'],
       'An action does its work and reports progress; how it looks is src/ui, where it is mounted is src/page.',
+    ),
+    onlyImports(
+      'backup-below-ui',
+      'backup/',
+      ['mail/', 'ksuite/', 'settings/', ...NEUTRAL],
+      'The backup engine lists, fetches and writes; the backup page (entrypoints/backup, src/ui/backup) shows it.',
     ),
     onlyImports(
       'alerts-below-ui',

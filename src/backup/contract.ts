@@ -62,6 +62,8 @@ export interface BackupProgress {
   failed: FailedMessage[];
   /** Already in the destination from an earlier run, not fetched again. */
   alreadyThere: number;
+  /** When the state is 'failed': why, in one translated sentence (e.g. the destination refused a write). */
+  error?: string;
 }
 
 export interface FolderOutcome {

@@ -1,14 +1,10 @@
 import type { KsuiteApiClient } from '../ksuite/api-client';
-import type { BackupControls, BackupMailbox, BackupProgress, BackupSelection } from './contract';
+import type { BackupControls, BackupProgress, BackupSelection } from './contract';
+import { BackupRun, type EngineTiming } from './run-backup';
+import type { ListingStrategy } from './list-messages';
 
 export type * from './contract';
-
-/** Every mailbox the session (or token) can read, with its folder tree and the server's message counts. */
-export function listBackupSources(api: KsuiteApiClient, signal?: AbortSignal): Promise<BackupMailbox[]> {
-  void api;
-  void signal;
-  throw new Error('listBackupSources: being written');
-}
+export { listBackupSources } from './list-sources';
 
 export interface StartBackupOptions {
   api: KsuiteApiClient;
@@ -18,10 +14,16 @@ export interface StartBackupOptions {
   /** Downloads in flight at once; 4 unless said otherwise, halved on 429. */
   parallelism?: number;
   onProgress: (progress: BackupProgress) => void;
+  /** Tests and benches only: shorter pauses between retries. */
+  timing?: Partial<EngineTiming>;
+  /** Tests and benches only: one way of listing for every folder. */
+  listingStrategy?: ListingStrategy;
 }
 
-/** Backs up into `destination`, resuming and adding to what an earlier run left there. */
+/**
+ * Backs up into `destination`, resuming and adding to what an earlier run left there. `done` settles with the
+ * report at the end of the run (after `retryFailed()`, with the report of the new pass: read `done` again).
+ */
 export function startBackup(options: StartBackupOptions): BackupControls {
-  void options;
-  throw new Error('startBackup: being written');
+  return new BackupRun(options);
 }

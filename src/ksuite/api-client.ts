@@ -1,6 +1,12 @@
 import { KsuiteApiError, errorFromResponse } from './api-error';
 import { MAIL_HOST, MAIL_ORIGIN } from './hosts';
-import { foldersFromApi, messageFromApi, messagesByUidsFromApi, threadListFromApi } from './normalise';
+import {
+  foldersFromApi,
+  messageFromApi,
+  messagePageFromApi,
+  messagesByUidsFromApi,
+  threadListFromApi,
+} from './normalise';
 import { API_ROUTES, type ThreadQuery } from './routes';
 import type {
   ApiFolder,
@@ -13,6 +19,7 @@ import type {
   FolderMessageUids,
   Mailbox,
   Message,
+  MessagePage,
   MessagesByUids,
   SuccessEnvelope,
 } from './types';
@@ -37,6 +44,15 @@ export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
   accept?: string;
+  /** Retries for this request instead of the client's own number (0: the caller retries, e.g. to adapt its pace). */
+  retries?: number;
+}
+
+/** A raw message as it arrives: its body still to be read, and what the response announced of its length. */
+export interface RawMessageResponse {
+  body: ReadableStream<Uint8Array>;
+  /** Content-Length of a plain (not content-encoded) body; null when the server does not say. */
+  announcedLength: number | null;
 }
 
 export interface DownloadProgress {
@@ -82,6 +98,45 @@ export class KsuiteApiClient {
     return messageFromApi(
       await this.json<ApiMessage>(API_ROUTES.messageDetails(API_ROUTES.message(mailboxUuid, ref)), { signal }),
     );
+  }
+
+  /** One page of a folder's messages, one by one rather than in threads (`thread=off`), newest first. */
+  async messagePage(
+    mailboxUuid: string,
+    folderId: string,
+    page: { offset: number; limit: number },
+    signal?: AbortSignal,
+  ): Promise<MessagePage> {
+    return messagePageFromApi(
+      await this.json<ApiThreadList>(API_ROUTES.messagePage(mailboxUuid, folderId, page), { signal }),
+    );
+  }
+
+  /** Up to `count` of a folder's short uids, newest first. */
+  async dateOrderedUids(mailboxUuid: string, folderId: string, count: number, signal?: AbortSignal) {
+    const answer = await this.json<FolderMessageUids>(API_ROUTES.dateOrderedUids(mailboxUuid, folderId, count), {
+      signal,
+    });
+    return (answer?.messages_uids ?? []).filter((uid) => Number.isInteger(uid) && uid > 0);
+  }
+
+  /**
+   * The raw message as a stream, for writing it to disk as it arrives. Unlike `rawMessage` nothing is checked here:
+   * the caller counts the bytes against `announcedLength` and the message's `size`. `retries: 0` hands every 429 and
+   * 5xx to the caller, which can then slow down.
+   */
+  async rawMessageResponse(
+    mailboxUuid: string,
+    ref: MessageRef,
+    options: { signal?: AbortSignal; retries?: number } = {},
+  ): Promise<RawMessageResponse> {
+    const response = await this.send(API_ROUTES.rawMessage(mailboxUuid, ref), {
+      ...options,
+      accept: 'message/rfc822',
+    });
+    if (!response.body) throw new KsuiteApiError('incomplete', { status: response.status });
+    const encoded = Boolean(response.headers.get('content-encoding'));
+    return { body: response.body, announcedLength: encoded ? null : announcedLength(response) };
   }
 
   /** Message summaries (no body) of a folder's messages, at most MAX_UIDS_PER_DETAILS short uids at a time. */
@@ -234,6 +289,7 @@ export class KsuiteApiClient {
     // The web app's own session; a token replaces it entirely.
     const credentials: RequestCredentials = token ? 'omit' : 'include';
     let probed = false;
+    const retries = options.retries ?? this.retries;
     for (let attempt = 0; ; attempt++) {
       let error: KsuiteApiError;
       let retryAfterMs: number | null = null;
@@ -250,8 +306,8 @@ export class KsuiteApiClient {
         }
         if (response.ok) return response;
         const code = await errorCode(response);
-        error = errorFromResponse(response.status, code, response.headers.get('x-request-id'));
         retryAfterMs = retryAfter(response.headers.get('retry-after'));
+        error = errorFromResponse(response.status, code, response.headers.get('x-request-id'), retryAfterMs);
       } catch (cause) {
         if (cause instanceof KsuiteApiError) throw cause;
         if (options.signal?.aborted) throw abortedOr(options.signal, new KsuiteApiError('network', {}, { cause }));
@@ -265,7 +321,7 @@ export class KsuiteApiClient {
           }
         }
       }
-      if (!error.retryable || attempt >= this.retries) throw error;
+      if (!error.retryable || attempt >= retries) throw error;
       await sleep(retryAfterMs ?? this.backoffMs * 2 ** attempt, options.signal);
     }
   }

@@ -17,7 +17,13 @@ export class KsuiteApiError extends Error {
 
   constructor(
     readonly kind: ApiErrorKind,
-    readonly detail: { status?: number; code?: string; requestId?: string | null } = {},
+    readonly detail: {
+      status?: number;
+      code?: string;
+      requestId?: string | null;
+      /** How long the server asked us to wait (`Retry-After`), when it said. */
+      retryAfterMs?: number | null;
+    } = {},
     options?: { cause?: unknown },
   ) {
     super(`${kind}${detail.status ? ` (HTTP ${detail.status})` : ''}${detail.code ? ` ${detail.code}` : ''}`, options);
@@ -39,8 +45,13 @@ const NOT_FOUND_CODES = new Set(['mail__message_not_found', 'object_not_found'])
  */
 const SIGNED_OUT_CODES = new Set(['not_authorized', 'access_denied', 'invalid_credentials']);
 
-export function errorFromResponse(status: number, code: string | undefined, requestId: string | null): KsuiteApiError {
-  const detail = { status, code, requestId };
+export function errorFromResponse(
+  status: number,
+  code: string | undefined,
+  requestId: string | null,
+  retryAfterMs: number | null = null,
+): KsuiteApiError {
+  const detail = { status, code, requestId, retryAfterMs };
   if (status === 401 || (code && SIGNED_OUT_CODES.has(code))) return new KsuiteApiError('signed_out', detail);
   if (status === 404 || (code && NOT_FOUND_CODES.has(code))) return new KsuiteApiError('not_found', detail);
   if (status === 429 || code === 'too_many_request') return new KsuiteApiError('rate_limited', detail);

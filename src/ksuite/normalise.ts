@@ -7,6 +7,7 @@ import type {
   Attachment,
   Folder,
   Message,
+  MessagePage,
   MessagesByUids,
   ThreadList,
 } from './types';
@@ -40,6 +41,16 @@ export function threadListFromApi(list: ApiThreadList): ThreadList {
       ...thread,
       messages: (thread.messages ?? []).map(messageFromApi),
     })),
+  };
+}
+
+/** A `thread=off` list: each "thread" holds one message; the page is read as a flat list of them. */
+export function messagePageFromApi(list: ApiThreadList): MessagePage {
+  const messages = (list?.threads ?? []).flatMap((thread) => (thread.messages ?? []).map(messageFromApi));
+  return {
+    messages,
+    total: nonNegativeInteger(list?.total_messages_count),
+    hasMore: typeof list?.resource_next === 'string' && list.resource_next !== '',
   };
 }
 

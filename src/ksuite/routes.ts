@@ -19,6 +19,12 @@ export const API_ROUTES = {
     `/api/mail/${enc(mailboxUuid)}/folder/${enc(folderId)}/message?offset=${query.offset ?? 0}&thread=on` +
     `&limit=${query.limit ?? THREADS_PER_PAGE}` +
     (query.unseenOnly ? '&filters=unseen' : ''),
+  /** A folder's messages one by one (`thread=off`), newest first, `limit` at a time from `offset`. */
+  messagePage: (mailboxUuid: string, folderId: string, page: { offset: number; limit: number }) =>
+    `/api/mail/${enc(mailboxUuid)}/folder/${enc(folderId)}/message?offset=${page.offset}&thread=off&limit=${page.limit}`,
+  /** Up to `count` of a folder's short uids, newest first (the mobile apps ask for at most MAX_DATE_ORDERED_UIDS). */
+  dateOrderedUids: (mailboxUuid: string, folderId: string, count: number) =>
+    `/api/mail/${enc(mailboxUuid)}/folder/${enc(folderId)}/mobile/date-ordered-messages-uids?messages=${count}&direction=desc`,
   message: (mailboxUuid: string, ref: MessageRef) =>
     `/api/mail/${enc(mailboxUuid)}/folder/${enc(ref.folderId)}/message/${enc(ref.shortUid)}`,
   messageDetails: (resource: string) => `${resource}?prefered_format=html&with=auto_uncrypt`, // sic: "prefered"
@@ -37,6 +43,12 @@ export const API_ROUTES = {
 
 /** At most this many uids per `messagesByUids` request. */
 export const MAX_UIDS_PER_DETAILS = 200;
+
+/** The most uids the mobile apps ever ask `date-ordered-messages-uids` for; whether the server caps it is not known. */
+export const MAX_DATE_ORDERED_UIDS = 10_000;
+
+/** Messages per page of a `thread=off` list: the most the thread list is known to give at once. */
+export const MESSAGES_PER_PAGE = 200;
 
 /** At most this many uids per seen/unseen/move request. */
 export const MAX_UIDS_PER_ACTION = 1000;

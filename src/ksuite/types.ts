@@ -37,6 +37,8 @@ export interface ApiFolder {
   name: string;
   role: FolderRole | null;
   unread_count: number;
+  /** Between the names of a nested folder's path ("/" or "."). */
+  separator?: string;
   /** Messages in the folder; not every answer carries it. */
   total_count?: number | null;
   children?: ApiFolder[];
@@ -145,6 +147,15 @@ export interface ApiThreadList {
 
 export interface ThreadList extends Omit<ApiThreadList, 'threads'> {
   threads: Thread[];
+}
+
+/** One page of a folder's messages listed one by one (`thread=off`). */
+export interface MessagePage {
+  messages: Message[];
+  /** Messages in the whole list, when the server said. */
+  total: number | null;
+  /** The server offers a next page. */
+  hasMore: boolean;
 }
 
 export interface SuccessEnvelope<T> {

@@ -177,3 +177,143 @@ function headerDate(value: string | undefined): Date | undefined {
 function validDate(date: Date | undefined): Date | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
+
+/**
+ * The body of one mbox entry, streamed: the same bytes `createMboxStream` writes after the From_ line (an envelope
+ * line of the message dropped, line ends made LF, `>From ` quoting, the separating empty line), computed chunk by
+ * chunk so that a message can be copied into an mbox from a file without being held in memory. Chunks may split a
+ * line, a CRLF or a `From ` anywhere; lines of any length cost no memory beyond the output of a chunk.
+ */
+export class MboxrdBodyEscaper {
+  // At the start: deciding whether the message begins with its own envelope line (then skipped up to its LF).
+  #start: number[] | null = [];
+  #skippingEnvelope = false;
+  // At the start of each line: how many '>' were seen and how much of "From " followed them, not yet written.
+  #atLineStart = true;
+  #quotes = 0;
+  #matched = 0;
+  #pendingCR = false;
+  #bytesInLine = 0;
+  #out = new Uint8Array(CHUNK_BYTES);
+  #used = 0;
+
+  /** The escaped bytes for `chunk` (may be empty while a decision waits for the next chunk). */
+  push(chunk: Uint8Array): Uint8Array {
+    this.#used = 0;
+    this.#feed(chunk);
+    return this.#out.slice(0, this.#used);
+  }
+
+  /** What is left, ending with the empty line that separates this message from the next. */
+  finish(): Uint8Array {
+    this.#used = 0;
+    if (this.#start !== null) {
+      const held = Uint8Array.from(this.#start);
+      this.#start = null;
+      this.#feedBody(held);
+    }
+    if (!this.#skippingEnvelope) {
+      this.#flushLineStart();
+      if (this.#pendingCR) this.#put(CR); // a last line without LF keeps its CR, as the whole-message writer does
+      this.#pendingCR = false;
+      if (this.#bytesInLine > 0) this.#put(LF);
+    }
+    this.#put(LF);
+    return this.#out.slice(0, this.#used);
+  }
+
+  #feed(chunk: Uint8Array): void {
+    let from = 0;
+    if (this.#start !== null) {
+      while (from < chunk.length && this.#start.length < FROM_.length) this.#start.push(chunk[from++]!);
+      if (this.#start.length < FROM_.length) return;
+      const held = Uint8Array.from(this.#start);
+      this.#start = null;
+      if (FROM_.every((byte, i) => held[i] === byte)) this.#skippingEnvelope = true;
+      else this.#feedBody(held);
+    }
+    if (this.#skippingEnvelope) {
+      const lf = chunk.indexOf(LF, from);
+      if (lf < 0) return;
+      this.#skippingEnvelope = false;
+      from = lf + 1;
+    }
+    this.#feedBody(chunk.subarray(from));
+  }
+
+  #feedBody(bytes: Uint8Array): void {
+    let i = 0;
+    while (i < bytes.length) {
+      if (this.#atLineStart) {
+        const byte = bytes[i]!;
+        if (this.#matched === 0 && byte === GT) {
+          this.#quotes++;
+          this.#bytesInLine++;
+          i++;
+          continue;
+        }
+        if (byte === FROM_[this.#matched]) {
+          this.#matched++;
+          this.#bytesInLine++;
+          i++;
+          if (this.#matched === FROM_.length) {
+            this.#put(GT);
+            this.#flushLineStart();
+          }
+          continue;
+        }
+        this.#flushLineStart();
+        continue; // this byte is read again as part of the line
+      }
+      // Inside a line: copy up to the next CR or LF in one go.
+      let end = i;
+      while (end < bytes.length && bytes[end] !== LF && bytes[end] !== CR) end++;
+      if (end > i) {
+        if (this.#pendingCR) this.#put(CR);
+        this.#pendingCR = false;
+        this.#putAll(bytes.subarray(i, end));
+        this.#bytesInLine += end - i;
+        i = end;
+        continue;
+      }
+      const byte = bytes[i++]!;
+      if (byte === CR) {
+        if (this.#pendingCR) this.#put(CR); // only the CR right before LF is dropped
+        this.#pendingCR = true;
+        this.#bytesInLine++;
+      } else {
+        this.#pendingCR = false;
+        this.#put(LF);
+        this.#bytesInLine = 0;
+        this.#atLineStart = true;
+      }
+    }
+  }
+
+  /** Writes the '>'s and the part of "From " held at a line start, which turned out to need no quoting. */
+  #flushLineStart(): void {
+    if (!this.#atLineStart) return;
+    for (let n = 0; n < this.#quotes; n++) this.#put(GT);
+    for (let n = 0; n < this.#matched; n++) this.#put(FROM_[n]!);
+    this.#quotes = 0;
+    this.#matched = 0;
+    this.#atLineStart = false;
+  }
+
+  #put(byte: number): void {
+    if (this.#used === this.#out.length) this.#grow(1);
+    this.#out[this.#used++] = byte;
+  }
+
+  #putAll(bytes: Uint8Array): void {
+    if (this.#used + bytes.length > this.#out.length) this.#grow(bytes.length);
+    this.#out.set(bytes, this.#used);
+    this.#used += bytes.length;
+  }
+
+  #grow(extra: number): void {
+    const bigger = new Uint8Array(Math.max(this.#out.length * 2, this.#used + extra));
+    bigger.set(this.#out.subarray(0, this.#used));
+    this.#out = bigger;
+  }
+}

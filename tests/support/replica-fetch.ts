@@ -37,7 +37,15 @@ export function replicaFetch(port: number, options: { cookie?: string } = {}): t
         },
       );
       req.on('error', reject);
-      init.signal?.addEventListener('abort', () => req.destroy(init.signal?.reason as Error), { once: true });
+      const signal = init.signal;
+      if (signal) {
+        const onAbort = () => req.destroy(signal.reason as Error);
+        signal.addEventListener('abort', onAbort, { once: true });
+        // One signal may serve thousands of requests (a backup run): let go of it once this one is over.
+        const release = () => signal.removeEventListener('abort', onAbort);
+        req.on('error', release);
+        req.on('response', (res) => res.on('close', release));
+      }
       if (init.body) req.write(init.body as string);
       req.end();
     });

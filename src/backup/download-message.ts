@@ -1,0 +1,84 @@
+import type { KsuiteApiClient } from '../ksuite/api-client';
+import { KsuiteApiError } from '../ksuite/api-error';
+import { startsLikeMessage } from '../mail/message-start';
+import type { ListedMessage } from './list-messages';
+import { streamingSha256 } from './sha256';
+
+/**
+ * One attempt at one message: its raw bytes streamed from `…/download` straight into a file, hashed on the way, so
+ * memory holds one network chunk at a time whatever the message's size. The file appears only if the whole message
+ * arrived (the writable's swap file replaces it on close); any failure aborts the writable and leaves nothing. No
+ * retry here: the caller decides, because a 429 should slow every download down, not only this one.
+ */
+
+export interface Downloaded {
+  size: number;
+  sha256: string;
+}
+
+/** Enough of the start to tell a message from an HTML or JSON page (startsLikeMessage reads a first field name). */
+const HEAD_BYTES = 256;
+
+export async function downloadToFile(
+  api: KsuiteApiClient,
+  mailboxUuid: string,
+  message: ListedMessage,
+  file: FileSystemFileHandle,
+  options: { signal?: AbortSignal; onBytes?: (bytes: number) => void } = {},
+): Promise<Downloaded> {
+  const response = await api.rawMessageResponse(mailboxUuid, message.ref, { signal: options.signal, retries: 0 });
+  const reader = response.body.getReader();
+  let writable: FileSystemWritableFileStream | null = null;
+  try {
+    writable = await file.createWritable();
+    const hash = streamingSha256();
+    let head: Uint8Array | null = new Uint8Array(0);
+    let received = 0;
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        if (options.signal?.aborted) throw new KsuiteApiError('aborted', {}, { cause });
+        throw new KsuiteApiError('incomplete', { code: 'connection_lost' }, { cause });
+      }
+      if (chunk.done) break;
+      const bytes = chunk.value;
+      if (head) {
+        head = concat(head, bytes.subarray(0, HEAD_BYTES));
+        if (head.length >= HEAD_BYTES) {
+          assertMessage(head);
+          head = null;
+        }
+      }
+      hash.update(bytes);
+      await writable.write(bytes as Uint8Array<ArrayBuffer>);
+      received += bytes.byteLength;
+      options.onBytes?.(bytes.byteLength);
+    }
+    if (head) assertMessage(head);
+    // The JSON's size is what the server stores; Content-Length only what this response promised.
+    const expected = message.size ?? response.announcedLength;
+    if (expected !== null && received < expected) throw new KsuiteApiError('incomplete', { code: 'shorter_than_size' });
+    if (response.announcedLength !== null && received !== response.announcedLength) {
+      throw new KsuiteApiError('incomplete', { code: 'length_mismatch' });
+    }
+    await writable.close();
+    writable = null;
+    return { size: received, sha256: hash.hex() };
+  } finally {
+    if (writable) await writable.abort().catch(() => {});
+    reader.cancel().catch(() => {});
+  }
+}
+
+function assertMessage(head: Uint8Array): void {
+  if (!startsLikeMessage(head)) throw new KsuiteApiError('bad_response', { code: 'not_a_message' });
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { KsuiteApiClient } from '../../ksuite/api-client';
+import type { Replica } from '../../../tests/replica/index';
+import { replicaFetch } from '../../../tests/support/replica-fetch';
+import { DiskState, diskDirectory } from '../../../tests/support/disk-directory-handle';
+import { startBackup, type BackupProgress, type BackupSelection, type StartBackupOptions } from '../index';
+import { listBackupSources } from '../list-sources';
+
+/**
+ * What the backup tests share: a signed-in client whose session can be renewed (as a user signing in again would),
+ * a real temporary folder behind a directory handle, a run with short retry pauses, and readers of the result that
+ * are not the engine (the file system, Python, the replica's request log).
+ */
+
+export class Session {
+  cookie = '';
+  readonly client: KsuiteApiClient;
+
+  constructor(private readonly replica: Replica) {
+    this.renew();
+    const fetchVia =
+      (cookie: () => string): typeof fetch =>
+      (input, init) =>
+        replicaFetch(replica.port, { cookie: cookie() })(input, init);
+    this.client = new KsuiteApiClient({ fetch: fetchVia(() => this.cookie), backoffMs: 5 });
+  }
+
+  /** Signs in again: a new live session cookie. */
+  renew(): void {
+    const { name, value } = this.replica.control.issueSessionCookie();
+    this.cookie = `${name}=${value}`;
+  }
+}
+
+export function tempBackupFolder(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'ksuite-backup-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Every folder of every mailbox of the account. */
+export async function everything(client: KsuiteApiClient, format: 'eml' | 'mbox'): Promise<BackupSelection> {
+  const sources = await listBackupSources(client);
+  return {
+    format,
+    mailboxes: sources.map((m) => ({ uuid: m.uuid, email: m.email, folderIds: m.folders.map((f) => f.id) })),
+    from: null,
+    to: null,
+  };
+}
+
+export function run(
+  session: Session,
+  path: string,
+  selection: BackupSelection,
+  options: Partial<StartBackupOptions> & { state?: DiskState } = {},
+) {
+  const progress: BackupProgress[] = [];
+  const state = options.state ?? new DiskState();
+  const controls = startBackup({
+    api: session.client,
+    destination: diskDirectory(path, state).asBrowserHandle(),
+    selection,
+    timing: { retryBaseMs: 5, rateLimitFallbackMs: 20, progressIntervalMs: 0 },
+    onProgress: (p) => progress.push(p),
+    ...options,
+  });
+  return { controls, progress, state };
+}
+
+/** Raw-message downloads the replica answered (any status), optionally since `from` in the log. */
+export function downloadRequests(replica: Replica): string[] {
+  return replica.control
+    .requestLog()
+    .filter((entry) => entry.path.endsWith('/download'))
+    .map((entry) => entry.path);
+}
+
+/** Every file under `root` (relative paths), the work folder left out. */
+export function filesUnder(root: string, suffix = ''): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== '.backup-work') walk(path);
+      } else if (name.endsWith(suffix)) out.push(relative(root, path));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+export function sha256sum(files: string[], cwd: string): Map<string, string> {
+  if (files.length === 0) return new Map();
+  const out = execFileSync('sha256sum', ['--', ...files], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const sums = new Map<string, string>();
+  for (const line of out.trim().split('\n')) {
+    const match = /^\\?([0-9a-f]{64}) {2}(.*)$/.exec(line);
+    if (match) sums.set(match[2]!, match[1]!);
+  }
+  return sums;
+}
+
+/**
+ * Python's mailbox.mbox reads every .mbox under `root`; each message is un-quoted the mboxrd way (one '>' less
+ * before `From `) and returned base64-encoded, per file.
+ */
+export function readMboxesWithPython(root: string): Record<string, string[]> {
+  const script = `
+import mailbox, sys, os, re, json, base64
+root = sys.argv[1]
+out = {}
+for dirpath, dirs, files in os.walk(root):
+    dirs[:] = [d for d in dirs if d != '.backup-work']
+    for name in files:
+        if not name.endswith('.mbox'):
+            continue
+        path = os.path.join(dirpath, name)
+        box = mailbox.mbox(path, create=False)
+        messages = []
+        for key in box.iterkeys():
+            data = box.get_bytes(key)
+            data = re.sub(rb'(?m)^>(>*From )', rb'\\1', data)
+            messages.append(base64.b64encode(data).decode())
+        out[os.path.relpath(path, root)] = messages
+print(json.dumps(out))
+`;
+  return JSON.parse(execFileSync('python3', ['-c', script, root], { encoding: 'utf8', maxBuffer: 1 << 30 }));
+}
+
+/** A raw message as it reads back from an mbox: LF line ends, ending with a line break. */
+export function asInMbox(raw: Uint8Array): Buffer {
+  let text = Buffer.from(raw).toString('latin1').replace(/\r\n/g, '\n');
+  if (!text.endsWith('\n')) text += '\n';
+  return Buffer.from(text, 'latin1');
+}
+
+export function readJsonLines(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+export interface ServerMessage {
+  mailbox: string;
+  folderPath: string;
+  shortUid: string;
+  subject: string;
+  raw: Uint8Array;
+}
+
+/**
+ * Every message of every folder, with its raw bytes, read the way the webmail reads them (the threaded list, then
+ * each message's download): the reference a backup is compared with, found without the engine's listing.
+ */
+export async function serverMessages(client: KsuiteApiClient): Promise<ServerMessage[]> {
+  const out: ServerMessage[] = [];
+  for (const mailbox of await client.mailboxes()) {
+    const walk = async (folders: Awaited<ReturnType<KsuiteApiClient['folders']>>) => {
+      for (const folder of folders) {
+        for (let offset = 0; ; offset += 200) {
+          const page = await client.threads(mailbox.uuid, folder.id, { offset, limit: 200 });
+          for (const message of page.threads.flatMap((thread) => thread.messages)) {
+            const [shortUid] = message.uid.split('@');
+            const raw = await client.rawMessage(mailbox.uuid, {
+              uid: message.uid,
+              shortUid: shortUid!,
+              folderId: folder.id,
+            });
+            out.push({
+              mailbox: mailbox.email,
+              folderPath: folder.path,
+              shortUid: shortUid!,
+              subject: message.subject ?? '',
+              raw,
+            });
+          }
+          if (!page.resource_next) break;
+        }
+        await walk(folder.children);
+      }
+    };
+    await walk(await client.folders(mailbox.uuid));
+  }
+  return out;
+}

@@ -24,7 +24,16 @@ export async function downloadToFile(
   mailboxUuid: string,
   message: ListedMessage,
   file: FileSystemFileHandle,
-  options: { signal?: AbortSignal; onBytes?: (bytes: number) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onBytes?: (bytes: number) => void;
+    /**
+     * Called with the checked message before the file is closed (before it appears): the manifest line is written
+     * here, so that no whole file is ever on disk without a line vouching for it. A line whose file never appeared
+     * is caught by the length check of the next run.
+     */
+    beforeClose?: (downloaded: Downloaded) => Promise<void>;
+  } = {},
 ): Promise<Downloaded> {
   const response = await api.rawMessageResponse(mailboxUuid, message.ref, { signal: options.signal, retries: 0 });
   const reader = response.body.getReader();
@@ -63,9 +72,12 @@ export async function downloadToFile(
     if (response.announcedLength !== null && received !== response.announcedLength) {
       throw new KsuiteApiError('incomplete', { code: 'length_mismatch' });
     }
-    await writable.close();
+    const downloaded = { size: received, sha256: hash.hex() };
+    await options.beforeClose?.(downloaded);
+    const closing = writable;
     writable = null;
-    return { size: received, sha256: hash.hex() };
+    await closing.close();
+    return downloaded;
   } finally {
     if (writable) await writable.abort().catch(() => {});
     reader.cancel().catch(() => {});

@@ -356,6 +356,7 @@ export class BackupRun implements BackupControls {
     let received = 0;
     try {
       const target = await this.#targetFor(task);
+      let entry: ManifestEntry | null = null;
       const result = await downloadToFile(this.#api, folder.mailboxUuid, message, target.handle, {
         signal: this.#abort.signal,
         onBytes: (bytes) => {
@@ -363,31 +364,22 @@ export class BackupRun implements BackupControls {
           this.#bytesDone += bytes;
           this.#emit();
         },
+        beforeClose: async (downloaded) => {
+          entry = this.#entryFor(task, downloaded, target.path);
+          await this.#manifest!.record(entry);
+        },
+      }).catch((error: unknown) => {
+        // The line went out but the file did not appear: this run no longer counts on it (the next one checks).
+        if (entry) this.#manifest!.forget(entryKey(entry));
+        throw error;
       });
       this.#pace.succeeded();
       // The listing's size is what the totals counted; the bytes that came are what the file holds.
       this.#bytesDone += (message.size ?? 0) - received;
       this.#fetched++;
       this.#bytesFetched += result.size;
-      const entry: ManifestEntry = {
-        mailbox: folder.mailbox,
-        mailboxUuid: folder.mailboxUuid,
-        folderId: folder.folderId,
-        folderPath: folder.folderPath,
-        uid: message.ref.shortUid,
-        messageId: message.messageId,
-        date: message.date,
-        subject: message.subject,
-        from: message.from,
-        to: message.to,
-        size: result.size,
-        sha256: result.sha256,
-        format: this.#format === 'eml' ? 'eml' : 'staged',
-        path: joinPath(target.path),
-      };
-      await this.#manifest!.record(entry);
       this.#messagesDone++;
-      if (entry.format === 'staged') this.#enqueueAppend(folder, entry);
+      if (entry!.format === 'staged') this.#enqueueAppend(folder, entry!);
       this.#taskFinished(folder);
       this.#emit();
     } catch (error) {
@@ -404,6 +396,26 @@ export class BackupRun implements BackupControls {
       if (delayMs > 0 && !(await pause(delayMs, this.#abort.signal))) return;
       queue.unshift(task);
     }
+  }
+
+  #entryFor(task: Task, downloaded: { size: number; sha256: string }, path: string[]): ManifestEntry {
+    const { folder, message } = task;
+    return {
+      mailbox: folder.mailbox,
+      mailboxUuid: folder.mailboxUuid,
+      folderId: folder.folderId,
+      folderPath: folder.folderPath,
+      uid: message.ref.shortUid,
+      messageId: message.messageId,
+      date: message.date,
+      subject: message.subject,
+      from: message.from,
+      to: message.to,
+      size: downloaded.size,
+      sha256: downloaded.sha256,
+      format: this.#format === 'eml' ? 'eml' : 'staged',
+      path: joinPath(path),
+    };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { KsuiteApiClient } from '../../ksuite/api-client';
@@ -187,4 +187,31 @@ export async function serverMessages(client: KsuiteApiClient): Promise<ServerMes
     await walk(await client.folders(mailbox.uuid));
   }
   return out;
+}
+
+/** Resolves once `check` holds, looking every few milliseconds (fails the test after `ms`). */
+export async function until(check: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
+ * The manifest lines on disk (manifest.jsonl and the journal), read without the engine: what a run that died
+ * left behind. Later lines for the same message win, as the engine reads them.
+ */
+export function manifestOnDisk(root: string): Map<string, Record<string, unknown>> {
+  const entries = new Map<string, Record<string, unknown>>();
+  const add = (path: string) => {
+    for (const entry of readJsonLines(path)) {
+      const family = entry.format === 'eml' ? 'eml' : 'mbox';
+      entries.set(`${family} ${entry.mailboxUuid} ${entry.folderId} ${entry.uid}`, entry);
+    }
+  };
+  if (existsSync(join(root, 'manifest.jsonl'))) add(join(root, 'manifest.jsonl'));
+  const journal = join(root, '.backup-work', 'journal');
+  if (existsSync(journal)) for (const name of readdirSync(journal).sort()) add(join(journal, name));
+  return entries;
 }

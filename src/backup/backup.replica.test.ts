@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_ROUTES } from '../ksuite/routes';
 import { startReplica, type Replica } from '../../tests/replica/index';
 import {
   Session,
@@ -194,5 +196,124 @@ describe('a later backup into the same folder', () => {
         target.remove();
       }
     }
+  });
+});
+
+describe('faults in the middle of a backup', () => {
+  const allThere = async (path: string) => {
+    const files = filesUnder(path, '.eml');
+    expect([...sha256sum(files, path).values()].sort()).toEqual(reference.map((m) => sha(m.raw)).sort());
+  };
+
+  it('a 429 holds every new download for its Retry-After, then the backup completes', async () => {
+    replica.control.failNext({ count: 1, status: 429, path: '/download', retryAfter: 1 });
+    session.sent.length = 0;
+    const { controls } = run(session, folder.path, await everything(session.client, 'eml'));
+    expect((await controls.done).complete).toBe(true);
+    await allThere(folder.path);
+    const log = replica.control.requestLog();
+    const limited = log.find((e) => e.status === 429)!;
+    expect(limited).toBeDefined();
+    // Downloads sent after the 429 came back: none within the second the server asked for.
+    const downloads = session.sent.filter((s) => s.path.endsWith('/download'));
+    const limitedAt = downloads.findIndex((s) => s.path === limited.path);
+    const next = downloads.slice(limitedAt + 1);
+    const firstAfterWait = next.find((s) => s.at - downloads[limitedAt]!.at >= 1000);
+    expect(firstAfterWait).toBeDefined();
+    const tooEarly = next.filter((s) => s.at - downloads[limitedAt]!.at > 100 && s.at - downloads[limitedAt]!.at < 950);
+    expect(tooEarly).toEqual([]);
+  });
+
+  it('rides out 500s and bodies cut short (mid-transfer and "cleanly"), every byte right', async () => {
+    replica.control.failNext({ count: 3, status: 500, path: '/download' });
+    replica.control.truncateNext({ count: 2, bytes: 200, mode: 'cut', path: '/download' });
+    const { controls } = run(session, folder.path, await everything(session.client, 'eml'));
+    const report = await controls.done;
+    expect(report.complete).toBe(true);
+    await allThere(folder.path);
+    replica.control.truncateNext({ count: 2, bytes: 200, mode: 'short', path: '/download' });
+    const second = tempBackupFolder();
+    try {
+      expect((await run(session, second.path, await everything(session.client, 'eml')).controls.done).complete).toBe(
+        true,
+      );
+      await allThere(second.path);
+    } finally {
+      second.remove();
+    }
+  });
+
+  for (const answer of ['status', 'redirect'] as const) {
+    it(`an expired session (${answer === 'status' ? '401' : 'redirect to sign-in'}) waits in needs-sign-in, then resume continues without refetching`, async () => {
+      const selection = await everything(session.client, 'eml');
+      const backup = run(session, folder.path, selection);
+      await until(() => (backup.progress.at(-1)?.messagesDone ?? 0) >= 5);
+      replica.control.expireSession({ answer });
+      await until(() => backup.progress.at(-1)?.state === 'needs-sign-in');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(backup.progress.at(-1)!.failed).toEqual([]);
+      session.renew();
+      backup.controls.resume();
+      const report = await backup.controls.done;
+      expect(report.complete).toBe(true);
+      expect(report.failed).toEqual([]);
+      const answered = replica.control.requestLog().filter((e) => e.path.endsWith('/download') && e.status === 200);
+      expect(answered).toHaveLength(reference.length);
+      expect(new Set(answered.map((e) => e.path)).size).toBe(reference.length);
+      await allThere(folder.path);
+    });
+  }
+
+  it('a message that fails for good is named in failed and in the report, the backup is not complete, and retry fetches only it', async () => {
+    const subject = '=HYPERLINK("http://x")<script>alert(1)</script> & more';
+    const delivered = replica.control.deliver({ raw: { from: 'Eve <eve@example.net>', subject, text: 'hostile' } });
+    const [mailbox] = await session.client.mailboxes();
+    const path = API_ROUTES.rawMessage(mailbox!.uuid, {
+      uid: delivered.uid,
+      shortUid: String(delivered.shortUid),
+      folderId: delivered.folderId,
+    });
+    replica.control.failNext({ count: 100, status: 500, path });
+    const { controls, progress } = run(session, folder.path, await everything(session.client, 'eml'));
+    const report = await controls.done;
+    expect(report.complete).toBe(false);
+    expect(report.failed).toEqual([
+      expect.objectContaining({
+        subject,
+        uid: String(delivered.shortUid),
+        reason: 'kSuite Mail answered the download with an error (500) on every attempt.',
+      }),
+    ]);
+    expect(progress.at(-1)!.failed).toHaveLength(1);
+    const html = readFileSync(join(folder.path, 'backup-report.html'), 'utf8');
+    expect(html).toContain('Not complete: 1 messages');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(report.folders.find((f) => f.folderPath === 'INBOX' && f.mailbox === mailbox!.email)).toMatchObject({
+      failed: 1,
+    });
+
+    replica.control.reset();
+    replica.control.deliver({ raw: { from: 'Eve <eve@example.net>', subject, text: 'hostile' } });
+    replica.control.clearRequestLog();
+    controls.retryFailed();
+    const retried = await controls.done;
+    expect(retried.complete).toBe(true);
+    expect(downloadRequests(replica)).toEqual([path]);
+    // The index, read by Python's csv module: every message once, the formula-like subject made text.
+    const rows = JSON.parse(
+      execFileSync(
+        'python3',
+        [
+          '-c',
+          'import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))))',
+          join(folder.path, 'index.csv'),
+        ],
+        { encoding: 'utf8' },
+      ),
+    ) as string[][];
+    expect(rows[0]).toEqual(['date', 'from', 'to', 'subject', 'size', 'sha256', 'path']);
+    expect(rows).toHaveLength(reference.length + 2);
+    expect(rows.find((r) => r[3]!.includes('HYPERLINK'))![3]).toBe(`'${subject}`);
   });
 });

@@ -87,7 +87,11 @@ export class DiskDirectoryHandle {
     if (kind === 'file') throw domError('TypeMismatchError', `${name} is a file`);
     if (kind === null) {
       if (!options.create) throw domError('NotFoundError', `${name} not found`);
-      await mkdir(path);
+      // Two calls may create the same folder at once; the browser gives both the folder.
+      await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      if ((await kindOf(path)) !== 'directory') throw domError('TypeMismatchError', `${name} is a file`);
     }
     return new DiskDirectoryHandle(path, name, this.state);
   }
@@ -100,7 +104,8 @@ export class DiskDirectoryHandle {
     if (kind === 'directory') throw domError('TypeMismatchError', `${name} is a folder`);
     if (kind === null) {
       if (!options.create) throw domError('NotFoundError', `${name} not found`);
-      await (await open(path, 'w')).close();
+      // 'a': made when missing, left as it is when another call made it meanwhile (never emptied).
+      await (await open(path, 'a')).close();
     }
     return new DiskFileHandle(path, name, this.state);
   }

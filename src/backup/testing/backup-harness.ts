@@ -19,13 +19,27 @@ export class Session {
   cookie = '';
   readonly client: KsuiteApiClient;
 
+  /** Start time and path of every request, in the order they were sent. */
+  readonly sent: { at: number; path: string }[] = [];
+
   constructor(private readonly replica: Replica) {
     this.renew();
-    const fetchVia =
-      (cookie: () => string): typeof fetch =>
-      (input, init) =>
-        replicaFetch(replica.port, { cookie: cookie() })(input, init);
-    this.client = new KsuiteApiClient({ fetch: fetchVia(() => this.cookie), backoffMs: 5 });
+    this.client = new KsuiteApiClient({ fetch: (input, init) => this.#fetch(input, init), backoffMs: 5 });
+  }
+
+  /**
+   * The replica as a browser page reaches it: a redirect to the sign-in host (which sends no CORS headers) fails
+   * like a network fault; with `redirect: 'manual'` it is handed back.
+   */
+  async #fetch(input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<Response> {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    this.sent.push({ at: performance.now(), path: url.pathname + url.search });
+    const response = await replicaFetch(this.replica.port, { cookie: this.cookie })(input, init);
+    if (response.status >= 300 && response.status < 400 && init.redirect !== 'manual') {
+      await response.body?.cancel();
+      throw new TypeError('Failed to fetch');
+    }
+    return response;
   }
 
   /** Signs in again: a new live session cookie. */

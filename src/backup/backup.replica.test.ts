@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_ROUTES } from '../ksuite/routes';
+import { joinPath, mboxPath } from './layout';
 import { startReplica, type Replica } from '../../tests/replica/index';
 import {
   Session,
@@ -118,20 +119,32 @@ describe('a backup stopped midway', () => {
 
   it('(mbox) resumes after the tab died between an mbox commit and its manifest lines: the mbox is cut back, nothing lost or doubled', async () => {
     const selection = await everything(session.client, 'mbox');
-    const first = run(session, folder.path, selection, { parallelism: 2 });
+    const first = run(session, folder.path, selection, { parallelism: 1 });
     // Dies right after the first mbox reached the disk, before the lines vouching for its messages.
     first.state.crashAfterClosing('.mbox', 1);
     await until(() => first.state.crashed);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const staged = [...manifestOnDisk(folder.path).values()].filter((e) => e.format === 'staged');
     expect(staged.length).toBeGreaterThan(0);
+    // The mbox that reached the disk holds messages no line vouches for. One of them leaves its folder before the
+    // next run, so the next run writes less there than the file holds: only a cut-back mbox ends up right.
+    const [committed] = filesUnder(folder.path, '.mbox').filter((f) => statSync(join(folder.path, f)).size > 0);
+    expect(committed).toBeDefined();
+    const leaving = staged.find((e) => joinPath(mboxPath(e.mailbox as string, e.folderPath as string)) === committed)!;
+    const folders = await session.client.folders(leaving.mailboxUuid as string);
+    const elsewhere = folders.find((f) => f.id !== leaving.folderId && f.role === 'ARCHIVE')!;
+    await session.client.moveMessages(
+      leaving.mailboxUuid as string,
+      [`${leaving.uid as string}@${leaving.folderId as string}`],
+      elsewhere.id,
+    );
 
     replica.control.clearRequestLog();
     const second = run(session, folder.path, selection);
     const report = await second.controls.done;
     expect(report.complete).toBe(true);
-    // Staged downloads are appended from disk, not fetched again.
-    expect(downloadRequests(replica)).toHaveLength(reference.length - staged.length);
+    // Staged downloads are appended from disk, not fetched again (the moved message is new in its new folder).
+    expect(downloadRequests(replica)).toHaveLength(reference.length - staged.length + 1);
     const read = Object.values(readMboxesWithPython(folder.path))
       .flat()
       .map((b64) => Buffer.from(b64, 'base64').toString('latin1'))

@@ -208,3 +208,47 @@ describe('KsuiteApiClient', () => {
     });
   });
 });
+
+describe('KsuiteApiClient, what the mailbox backup asks', () => {
+  const ref = { uid: '7@F/1', shortUid: '7', folderId: 'F/1' };
+
+  it('lists a folder message by message (thread=off) from an offset, and flattens the page', async () => {
+    const { fetch, calls } = scripted(
+      success({
+        threads: [{ uid: '9@F', messages: [{ uid: '9@F', size: 0, attachments: null }] }],
+        total_messages_count: 301,
+        resource_next: '/api/next',
+      }),
+    );
+    const page = await new KsuiteApiClient({ fetch }).messagePage('u', 'F/1', { offset: 200, limit: 200 });
+    expect(calls[0]!.url).toBe(
+      'https://mail.infomaniak.com/api/mail/u/folder/F%2F1/message?offset=200&thread=off&limit=200',
+    );
+    expect(page).toMatchObject({ total: 301, hasMore: true, messages: [{ uid: '9@F', size: null, attachments: [] }] });
+  });
+
+  it('asks for up to N date-ordered uids, newest first, and keeps only real uids', async () => {
+    const { fetch, calls } = scripted(success({ messages_uids: [5, 4, 'x', 0, 2], signature: 's' }));
+    const uids = await new KsuiteApiClient({ fetch }).dateOrderedUids('u', 'F/1', 10_000);
+    expect(calls[0]!.url).toBe(
+      'https://mail.infomaniak.com/api/mail/u/folder/F%2F1/mobile/date-ordered-messages-uids?messages=10000&direction=desc',
+    );
+    expect(uids).toEqual([5, 4, 2]);
+  });
+
+  it('hands a raw message over as a stream with its Content-Length, and a 429 to the caller at once with Retry-After', async () => {
+    const body = 'Subject: x\r\n\r\nhello';
+    const { fetch, calls } = scripted(
+      failure(429, 'too_many_request', { 'Retry-After': '7' }),
+      new Response(body, { headers: { 'Content-Length': String(body.length) } }),
+    );
+    const client = new KsuiteApiClient({ fetch, ...fast });
+    const limited = await client.rawMessageResponse('u', ref, { retries: 0 }).catch((e: unknown) => e);
+    expect(limited).toMatchObject({ kind: 'rate_limited', detail: { retryAfterMs: 7000 } });
+    expect(calls).toHaveLength(1);
+    const response = await client.rawMessageResponse('u', ref, { retries: 0 });
+    expect(response.announcedLength).toBe(body.length);
+    expect(await new Response(response.body).text()).toBe(body);
+    expect(calls[1]!.url).toBe('https://mail.infomaniak.com/api/mail/u/folder/F%2F1/message/7/download');
+  });
+});

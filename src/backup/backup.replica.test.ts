@@ -195,6 +195,11 @@ describe('a later backup into the same folder', () => {
         expect(report.complete, format).toBe(true);
         // Three new in the inbox, and the moved one under its new uid in the archive.
         expect(downloadRequests(replica), format).toHaveLength(4);
+        // Listing what is already backed up costs no details: per mailbox its folder tree, per folder its uid
+        // list, one details request per folder with new messages (two here), and the four downloads.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const folderCount = selection.mailboxes.reduce((n, m) => n + m.folderIds.length, 0);
+        expect(replica.control.requestLog().length, format).toBe(selection.mailboxes.length + folderCount + 2 + 4);
         expect(
           report.gone.map((g) => g.subject),
           format,

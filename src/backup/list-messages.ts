@@ -47,16 +47,22 @@ export function chooseStrategy(totalCount: number | null): ListingStrategy {
 // keeps those messages when the listing stops at the start of the date range.
 const ORDER_MARGIN_MS = 3 * 24 * 3600 * 1000;
 
+/**
+ * What an earlier run already recorded of a message (from the manifest): with the `uids` strategy such messages
+ * need no details request, so a later run costs one request per folder plus one per 200 new messages.
+ */
+export type KnownMessage = (shortUid: string) => ListedMessage | undefined;
+
 export async function listFolderMessages(
   api: KsuiteApiClient,
   mailboxUuid: string,
   folder: { id: string; totalCount: number | null },
   range: DateRange,
-  options: { strategy?: ListingStrategy; signal?: AbortSignal } = {},
+  options: { strategy?: ListingStrategy; signal?: AbortSignal; known?: KnownMessage } = {},
 ): Promise<FolderListing> {
   const strategy = options.strategy ?? chooseStrategy(folder.totalCount);
   return strategy === 'uids'
-    ? listByUids(api, mailboxUuid, folder.id, range, options.signal)
+    ? listByUids(api, mailboxUuid, folder.id, range, options.known ?? (() => undefined), options.signal)
     : listByPages(api, mailboxUuid, folder.id, range, options.signal);
 }
 
@@ -65,14 +71,25 @@ async function listByUids(
   mailboxUuid: string,
   folderId: string,
   range: DateRange,
+  known: KnownMessage,
   signal: AbortSignal | undefined,
 ): Promise<FolderListing> {
   const uids = await api.dateOrderedUids(mailboxUuid, folderId, MAX_DATE_ORDERED_UIDS, signal);
   const messages: ListedMessage[] = [];
   for (let at = 0; at < uids.length; at += MAX_UIDS_PER_DETAILS) {
     const batch = uids.slice(at, at + MAX_UIDS_PER_DETAILS);
-    const details = (await api.messagesByUids(mailboxUuid, folderId, batch, signal)).messages;
-    const listed = details.map(listedMessage).filter((m): m is ListedMessage => m !== null);
+    const unknown = batch.filter((uid) => !known(String(uid)));
+    const fetched = new Map<string, ListedMessage>();
+    if (unknown.length > 0) {
+      for (const message of (await api.messagesByUids(mailboxUuid, folderId, unknown, signal)).messages) {
+        const listed = listedMessage(message);
+        if (listed) fetched.set(listed.ref.shortUid, listed);
+      }
+    }
+    // In the server's order; a uid whose details did not come is gone since the uid list was made.
+    const listed = batch
+      .map((uid) => known(String(uid)) ?? fetched.get(String(uid)))
+      .filter((m): m is ListedMessage => m !== undefined);
     messages.push(...listed.filter((m) => inRange(range, m.date)));
     // Newest first: once a whole batch is older than the range (with a margin), the rest is too.
     if (range.startMs !== null && listed.length > 0 && listed.every((m) => isOlderThan(m.date, range.startMs!))) break;

@@ -244,6 +244,7 @@ export class BackupRun implements BackupControls {
             listFolderMessages(this.#api, chosen.uuid, { id: folder.id, totalCount: folder.total_count }, range, {
               strategy: this.#listingStrategy,
               signal: this.#abort.signal,
+              known: (shortUid) => this.#knownMessage(chosen.uuid, folder.id, shortUid),
             }),
           );
         } catch (error) {
@@ -261,6 +262,21 @@ export class BackupRun implements BackupControls {
       }
     }
     return folders;
+  }
+
+  /** A message the manifest vouches for in this format, as the listing would give it (no details request). */
+  #knownMessage(mailboxUuid: string, folderId: string, shortUid: string): ListedMessage | undefined {
+    const entry = this.#manifest!.get(entryKey({ format: this.#format, mailboxUuid, folderId, uid: shortUid }));
+    if (!entry || entry.format !== this.#format) return undefined;
+    return {
+      ref: { uid: `${shortUid}@${folderId}`, shortUid, folderId },
+      messageId: entry.messageId,
+      date: entry.date,
+      subject: entry.subject,
+      from: entry.from,
+      to: entry.to,
+      size: entry.size,
+    };
   }
 
   /** Which messages still have to come: everything listed that the manifest does not vouch for. */

@@ -75,6 +75,8 @@ async function listByUids(
   signal: AbortSignal | undefined,
 ): Promise<FolderListing> {
   const uids = await api.dateOrderedUids(mailboxUuid, folderId, MAX_DATE_ORDERED_UIDS, signal);
+  // A full list may be the server's cap, not the folder (it grew since total_count was read): page through it.
+  if (uids.length >= MAX_DATE_ORDERED_UIDS) return listByPages(api, mailboxUuid, folderId, range, signal);
   const messages: ListedMessage[] = [];
   for (let at = 0; at < uids.length; at += MAX_UIDS_PER_DETAILS) {
     const batch = uids.slice(at, at + MAX_UIDS_PER_DETAILS);

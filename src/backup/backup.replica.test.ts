@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { API_ROUTES } from '../ksuite/routes';
 import { joinPath, mboxPath } from './layout';
 import { startReplica, type Replica } from '../../tests/replica/index';
+import { DiskState } from '../../tests/support/disk-directory-handle';
 import {
   Session,
   asInMbox,
@@ -167,6 +168,26 @@ describe('a backup stopped midway', () => {
     const report = await run(session, folder.path, selection).controls.done;
     expect(report.complete).toBe(true);
     expect(downloadRequests(replica)).toHaveLength(reference.length - kept);
+  });
+});
+
+describe('a destination that refuses writes', () => {
+  it('stops the run as failed with a translated sentence, keeps what is done, and the next run completes it', async () => {
+    const selection = await everything(session.client, 'eml');
+    const state = new DiskState();
+    state.refuseWritesAfter = 20;
+    const { controls, progress } = run(session, folder.path, selection, { state });
+    const report = await controls.done;
+    expect(report.complete).toBe(false);
+    expect(progress.at(-1)).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/^The backup folder cannot be written to \(QuotaExceededError\)\./),
+    });
+    const kept = filesUnder(folder.path, '.eml').filter((f) => statSync(join(folder.path, f)).size > 0).length;
+    expect(kept).toBeGreaterThan(0);
+    replica.control.clearRequestLog();
+    expect((await run(session, folder.path, selection).controls.done).complete).toBe(true);
+    expect(downloadRequests(replica).length).toBeLessThanOrEqual(reference.length - kept + 4);
   });
 });
 

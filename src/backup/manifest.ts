@@ -51,6 +51,8 @@ export function entryKey(entry: Pick<ManifestEntry, 'format' | 'mailboxUuid' | '
 }
 
 const SEGMENT_DIGITS = 8;
+/** Segments after which the journal is folded into manifest.jsonl during a run (each fold rewrites it whole). */
+const FOLD_AFTER_SEGMENTS = 1000;
 
 export class Manifest {
   readonly #root: FileSystemDirectoryHandle;
@@ -85,6 +87,11 @@ export class Manifest {
     return manifest;
   }
 
+  /** A manifest that vouches for nothing (for a report when the destination could not be read). */
+  static empty(root: FileSystemDirectoryHandle): Manifest {
+    return new Manifest(root, root, [], 1);
+  }
+
   get size(): number {
     return this.#entries.size;
   }
@@ -117,6 +124,10 @@ export class Manifest {
   /** Folds the journal into manifest.jsonl (written whole, replacing the old one only when complete). */
   async compact(): Promise<void> {
     await this.#idle();
+    await this.#fold();
+  }
+
+  async #fold(): Promise<void> {
     const folded = [...this.#segments];
     const lines = [...this.#entries.values()].map((entry) => `${JSON.stringify(entry)}\n`).join('');
     await writeSmallFile(this.#root, MANIFEST_FILE, lines);
@@ -138,6 +149,8 @@ export class Manifest {
       try {
         await writeSmallFile(this.#journal, name, batch.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
         this.#segments.push(name);
+        // A resumed run reads every segment: folded now and then, they stay few however long the backup.
+        if (this.#segments.length >= FOLD_AFTER_SEGMENTS) await this.#fold();
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         for (const waiter of waiters) waiter.reject(error);

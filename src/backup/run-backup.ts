@@ -597,9 +597,10 @@ export class BackupRun implements BackupControls {
       await attempt(() => manifest.compact());
       await attempt(() => this.#clearStaging(manifest));
     }
+    // Without a manifest (the destination could not even be read) nothing is vouched for.
     const report = buildReport({
-      folders: this.#folders ?? [],
-      manifest: manifest ?? (await Manifest.open(this.#root)),
+      folders: manifest ? (this.#folders ?? []) : [],
+      manifest: manifest ?? Manifest.empty(this.#root),
       format: this.#format,
       failed: this.#failed,
       startedAt,
@@ -607,6 +608,7 @@ export class BackupRun implements BackupControls {
       fetched: this.#fetched,
       bytesFetched: this.#bytesFetched,
     });
+    if (!manifest) report.complete = false;
     if (manifest) {
       await attempt(() => writeSmallFile(this.#root, REPORT_FILE, reportHtml(report)));
       await attempt(() => writeSmallFile(this.#root, INDEX_FILE, indexCsv(manifest.entries())));

@@ -26,6 +26,9 @@ export class DiskState {
   bytesWritten = 0;
   closes = 0;
 
+  /** From this many closes on, createWritable throws QuotaExceededError (the disk is full). */
+  refuseWritesAfter: number | null = null;
+
   get crashed(): boolean {
     return this.#crashed;
   }
@@ -177,6 +180,9 @@ export class DiskFileHandle {
 
   async createWritable(options: { keepExistingData?: boolean } = {}): Promise<DiskWritable> {
     await this.state.alive();
+    if (this.state.refuseWritesAfter !== null && this.state.closes >= this.state.refuseWritesAfter) {
+      throw domError('QuotaExceededError', 'The disk is full.');
+    }
     if ((await kindOf(this.path)) !== 'file') throw domError('NotFoundError', `${this.name} not found`);
     let swap = `${this.path}.crswap`;
     for (let n = 1; (await kindOf(swap)) !== null; n++) swap = `${this.path}.${n}.crswap`;

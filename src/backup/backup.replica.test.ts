@@ -153,6 +153,23 @@ describe('a backup stopped midway', () => {
     expect(read).toEqual(reference.map((m) => asInMbox(m.raw).toString('latin1')).sort());
   });
 
+  it('pause starts nothing new until resume, and the backup then completes', async () => {
+    const selection = await everything(session.client, 'eml');
+    const backup = run(session, folder.path, selection);
+    await until(() => (backup.progress.at(-1)?.messagesDone ?? 0) >= 3);
+    backup.controls.pause();
+    expect(backup.progress.at(-1)!.state).toBe('paused');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // what was in flight lands
+    const before = downloadRequests(replica).length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(downloadRequests(replica).length).toBe(before);
+    expect(before).toBeLessThan(reference.length);
+    backup.controls.resume();
+    const report = await backup.controls.done;
+    expect(report.complete).toBe(true);
+    expect(downloadRequests(replica)).toHaveLength(reference.length);
+  });
+
   it('cancel keeps what is done; the next run fetches only the rest', async () => {
     const selection = await everything(session.client, 'eml');
     const first = run(session, folder.path, selection, { parallelism: 1 });

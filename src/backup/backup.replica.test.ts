@@ -178,8 +178,11 @@ describe('a backup stopped midway', () => {
     const partial = await first.controls.done;
     expect(first.progress.at(-1)!.state).toBe('cancelled');
     expect(partial.complete).toBe(false);
-    const kept = filesUnder(folder.path, '.eml').length;
+    // Only whole messages stay: a download stopped by the cancel leaves no (empty) file.
+    const keptFiles = filesUnder(folder.path, '.eml');
+    const kept = keptFiles.length;
     expect(kept).toBeGreaterThanOrEqual(5);
+    expect(keptFiles.filter((f) => statSync(join(folder.path, f)).size === 0)).toEqual([]);
 
     replica.control.clearRequestLog();
     const report = await run(session, folder.path, selection).controls.done;

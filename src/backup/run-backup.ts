@@ -370,8 +370,9 @@ export class BackupRun implements BackupControls {
     const { folder, message } = task;
     this.#currentFolder = { mailbox: folder.mailbox, path: folder.folderPath };
     let received = 0;
+    let target: { handle: FileSystemFileHandle; path: string[] } | null = null;
     try {
-      const target = await this.#targetFor(task);
+      target = await this.#targetFor(task);
       let entry: ManifestEntry | null = null;
       const result = await downloadToFile(this.#api, folder.mailboxUuid, message, target.handle, {
         signal: this.#abort.signal,
@@ -381,7 +382,7 @@ export class BackupRun implements BackupControls {
           this.#emit();
         },
         beforeClose: async (downloaded) => {
-          entry = this.#entryFor(task, downloaded, target.path);
+          entry = this.#entryFor(task, downloaded, target!.path);
           await this.#manifest!.record(entry);
         },
       }).catch((error: unknown) => {
@@ -400,6 +401,8 @@ export class BackupRun implements BackupControls {
       this.#emit();
     } catch (error) {
       this.#bytesDone -= received;
+      // Making the file handle made an empty file: a message that did not come leaves nothing behind.
+      if (target) await this.#removeFile(target.path).catch(() => {});
       if (this.#cancelled) return;
       if (!(error instanceof KsuiteApiError)) {
         // The destination refused a write: every other message would meet the same. Stop, keep what is done.
@@ -486,6 +489,10 @@ export class BackupRun implements BackupControls {
     const path = [WORK_FOLDER, STAGING_FOLDER, stagingName(folder, message)];
     const dirHandle = await this.#folderHandle(path.slice(0, -1));
     return { handle: await dirHandle.getFileHandle(path.at(-1)!, { create: true }), path };
+  }
+
+  async #removeFile(path: string[]): Promise<void> {
+    await removeIfThere(await this.#folderHandle(path.slice(0, -1)), path.at(-1)!);
   }
 
   /** Names already vouched for in this folder stay taken, so a resumed run never gives a second message one. */

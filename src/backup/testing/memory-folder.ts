@@ -4,7 +4,7 @@
  */
 export class MemoryFile {
   readonly kind = 'file';
-  bytes = new Uint8Array();
+  bytes: Uint8Array = new Uint8Array();
   lastModified = Date.UTC(2026, 11, 6, 12, 0, 0);
   constructor(readonly name: string) {}
 
@@ -32,12 +32,11 @@ export class MemoryFolder {
   /** Puts a file at `path` ("a/b/c.eml"), making the folders on the way. */
   put(path: string, bytes: Uint8Array | string): MemoryFile {
     const parts = path.split('/');
-    let folder: MemoryFolder = this;
-    for (const part of parts.slice(0, -1)) {
-      let next = folder.children.get(part);
-      if (!next) folder.children.set(part, (next = new MemoryFolder(part)));
-      folder = next as MemoryFolder;
-    }
+    const folder = parts.slice(0, -1).reduce<MemoryFolder>((parent, part) => {
+      const next = parent.children.get(part) ?? new MemoryFolder(part);
+      parent.children.set(part, next);
+      return next as MemoryFolder;
+    }, this);
     const file = new MemoryFile(parts.at(-1)!);
     file.bytes = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
     folder.children.set(file.name, file);

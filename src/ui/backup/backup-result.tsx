@@ -1,4 +1,4 @@
-import type { BackupReport, FailedMessage } from '../../backup';
+import type { BackupReport, FailedMessage, FolderOutcome } from '../../backup';
 import { formatBytes, t } from '../../i18n';
 import { formatCount } from './progress-text';
 
@@ -32,23 +32,28 @@ export function BackupResult(props: { report: BackupReport; cancelled: boolean; 
             <th scope="col">{t('backup_gone')}</th>
           </tr>
         </thead>
-        <tbody>
-          {report.folders.map((folder) => (
-            <tr
-              key={`${folder.mailbox}/${folder.folderPath}`}
-              class={folder.inBackup < folder.onServer ? 'short' : undefined}
-              data-folder={folder.folderPath}
-            >
-              <th scope="row">
-                <span class="backup-table-mailbox">{folder.mailbox}</span> {folder.folderPath}
+        {byMailbox(report.folders).map(([mailbox, folders]) => (
+          <tbody key={mailbox}>
+            <tr class="backup-table-mailbox">
+              <th scope="rowgroup" colSpan={5}>
+                {mailbox}
               </th>
-              <td>{count(folder.onServer)}</td>
-              <td>{count(folder.inBackup)}</td>
-              <td>{folder.failed ? count(folder.failed) : '–'}</td>
-              <td>{folder.gone ? count(folder.gone) : '–'}</td>
             </tr>
-          ))}
-        </tbody>
+            {folders.map((folder) => (
+              <tr
+                key={folder.folderPath}
+                class={folder.inBackup < folder.onServer ? 'short' : undefined}
+                data-folder={folder.folderPath}
+              >
+                <th scope="row">{folder.folderPath}</th>
+                <td>{count(folder.onServer)}</td>
+                <td>{count(folder.inBackup)}</td>
+                <td>{folder.failed ? count(folder.failed) : '–'}</td>
+                <td>{folder.gone ? count(folder.gone) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
       {report.failed.length > 0 && <MissingList failed={report.failed} locale={locale} />}
       {!report.complete && (
@@ -73,6 +78,13 @@ export function BackupResult(props: { report: BackupReport; cancelled: boolean; 
       )}
     </section>
   );
+}
+
+/** The report's folders under their mailbox, in the report's order. */
+function byMailbox(folders: readonly FolderOutcome[]): [string, FolderOutcome[]][] {
+  const groups = new Map<string, FolderOutcome[]>();
+  for (const folder of folders) groups.set(folder.mailbox, [...(groups.get(folder.mailbox) ?? []), folder]);
+  return [...groups];
 }
 
 function MissingList({ failed, locale }: { failed: readonly FailedMessage[]; locale: string }) {

@@ -31,7 +31,9 @@ export function SourceTree(props: {
                 onChange={(event) => onChange(chooseMailbox(chosen, mailbox, event.currentTarget.checked))}
               />
               <span class="backup-name">{mailbox.email}</span>
-              <span class="backup-count">{t('backup_messageCount', formatCount(total, locale))}</span>
+              <span class="backup-count">
+                {total === 1 ? t('backup_messageCountOne') : t('backup_messageCount', formatCount(total, locale))}
+              </span>
             </label>
             <ul>
               {mailbox.folders.map((folder) => (

@@ -33,7 +33,7 @@ export function BackupResult(props: { report: BackupReport; cancelled: boolean; 
           </tr>
         </thead>
         {byMailbox(report.folders).map(([mailbox, folders]) => (
-          <tbody key={mailbox}>
+          <tbody key={mailbox} data-mailbox={mailbox}>
             <tr class="backup-table-mailbox">
               <th scope="rowgroup" colSpan={5}>
                 {mailbox}

@@ -227,7 +227,7 @@ export function BackupPage({ engine }: { engine: BackupEngine }) {
       )}
 
       {view?.phase === 'ended' && (
-        <BackupResult report={view.report} cancelled={view.cancelled} locale={locale} onAgain={backup.again} />
+        <BackupResult report={view.report} cancelled={view.cancelled} locale={locale} onAgain={backup.retryMissing} />
       )}
       {view?.phase === 'failed' && (
         <section class="backup-panel" data-testid="backup-failed">

@@ -59,16 +59,34 @@ describe('a backup as the page follows it', () => {
     expect(run.unfinished).toBe(false);
   });
 
-  it('"Retry the missing ones" starts the same backup again into the same destination', async () => {
-    const { run, runs, last } = follow();
+  it('"Retry the missing ones" asks the same run to fetch the failed messages again, and shows its new report', async () => {
+    const { run, runs, last, ended } = follow();
     run.start();
     runs[0]!.finish({ complete: false });
     await settled();
-    run.again();
+    run.retryMissing();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.calls).toEqual(['retryFailed']);
+    expect(last()).toEqual({ phase: 'running', progress: null });
+    expect(run.unfinished).toBe(true);
+    runs[0]!.progress({ messagesDone: 1, messagesTotal: 2 });
+    expect(last()).toMatchObject({ phase: 'running', progress: { messagesDone: 1 } });
+    runs[0]!.finish({ complete: true });
+    await settled();
+    expect(last()).toMatchObject({ phase: 'ended', report: { complete: true }, cancelled: false });
+    expect(ended).toHaveLength(2);
+  });
+
+  it('"Resume" after a cancel starts the same backup again into the same destination', async () => {
+    const { run, runs, last } = follow();
+    run.start();
+    run.cancel();
+    runs[0]!.finish({ complete: false });
+    await settled();
+    run.retryMissing();
     expect(runs).toHaveLength(2);
     expect(runs[1]!.options.destination).toBe(destination);
     expect(runs[1]!.options.selection).toBe(selection);
-    expect(last()).toEqual({ phase: 'running', progress: null });
     runs[1]!.finish({ complete: true });
     await settled();
     expect(last()).toMatchObject({ phase: 'ended', report: { complete: true }, cancelled: false });

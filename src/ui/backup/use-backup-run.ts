@@ -37,6 +37,7 @@ export function useBackupRun(engine: BackupEngine, onEnd: (view: EndedView) => v
     resume: () => run.current?.resume(),
     cancel: () => run.current?.cancel(),
     again: () => run.current?.again(),
+    retryMissing: () => run.current?.retryMissing(),
     /** Back to choosing: the finished run's view is dropped. */
     clear: () => {
       run.current = null;

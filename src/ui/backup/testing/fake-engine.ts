@@ -34,16 +34,18 @@ export interface FakeRun {
 
 /**
  * An engine that keeps the contract of src/backup/index.ts: `startBackup` returns controls at once, reports
- * progress through `onProgress`, and settles `done` with the report (or the error) at the end.
+ * progress through `onProgress`, and settles `done` with the report (or the error) at the end of each pass; after
+ * `retryFailed()`, `done` is the next pass's.
  */
 export function fakeEngine(mailboxes: BackupMailbox[] = MAILBOXES) {
   const runs: FakeRun[] = [];
   const engine: BackupEngine = {
     listBackupSources: async () => structuredClone(mailboxes),
     startBackup(options) {
-      let settle!: { resolve: (r: BackupReport) => void; reject: (e: unknown) => void };
-      const done = new Promise<BackupReport>((resolve, reject) => (settle = { resolve, reject }));
       const calls: string[] = [];
+      let settle!: { resolve: (r: BackupReport) => void; reject: (e: unknown) => void };
+      const pass = () => new Promise<BackupReport>((resolve, reject) => (settle = { resolve, reject }));
+      let done = pass();
       const run: FakeRun = {
         options,
         calls,
@@ -56,8 +58,14 @@ export function fakeEngine(mailboxes: BackupMailbox[] = MAILBOXES) {
         pause: () => void calls.push('pause'),
         resume: () => void calls.push('resume'),
         cancel: () => void calls.push('cancel'),
-        retryFailed: () => void calls.push('retryFailed'),
-        done,
+        // As the engine does: a new pass over the failed messages, whose report `done` settles with.
+        retryFailed: () => {
+          calls.push('retryFailed');
+          done = pass();
+        },
+        get done() {
+          return done;
+        },
       };
       return controls;
     },

@@ -229,6 +229,11 @@ export function BackupPage({ engine }: { engine: BackupEngine }) {
       {view?.phase === 'ended' && (
         <BackupResult report={view.report} cancelled={view.cancelled} locale={locale} onAgain={backup.retryMissing} />
       )}
+      {view && view.phase !== 'running' && current.current?.where === 'picked' && (
+        <p class="backup-where" data-testid="backup-where">
+          {t('backup_whereItIs', current.current.folder.name)}
+        </p>
+      )}
       {view?.phase === 'failed' && (
         <section class="backup-panel" data-testid="backup-failed">
           <h2>{t('backup_stopped')}</h2>

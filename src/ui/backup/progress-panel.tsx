@@ -51,7 +51,7 @@ export function ProgressPanel(props: {
           </div>
           <div>
             <dt>{t('backup_speedLabel')}</dt>
-            <dd>{speedText(progress.bytesPerSecond, locale) || '–'}</dd>
+            <dd>{(state === 'running' && speedText(progress.bytesPerSecond, locale)) || '–'}</dd>
           </div>
           <div>
             <dt>{t('backup_timeLeft')}</dt>

@@ -212,6 +212,26 @@ describe('the backup page', () => {
     }
   }, 180_000);
 
+  it('without a folder picker, each mbox file is saved on its own, and Python reads it back', async () => {
+    const page = await openBackupPage('none');
+    const [anna, lea] = CORPUS_MAILBOXES;
+    await mailboxBox(page, anna!.email).uncheck();
+    await page.getByRole('radio', { name: /mbox/ }).check();
+    await runToTheEnd(page);
+    const files = page.getByTestId('backup-mbox-files').locator('li');
+    const inbox = files.filter({ hasText: `${lea!.email}/INBOX.mbox` });
+    const saved = await savedFileOf(page, () => inbox.getByRole('button').click());
+    expect(saved.name).toBe(`${lea!.email} – INBOX.mbox`);
+    const onDisk = join(scratch, 'saved.mbox');
+    writeFileSync(onDisk, saved.bytes);
+    const expected = corpus
+      .filter((m) => m.mailbox === lea!.email && m.folder === 'INBOX')
+      .map((m) => asInMbox(m.raw))
+      .sort();
+    expect(expected.length).toBeGreaterThan(1);
+    expect(mboxMessageHashes(onDisk).sort()).toEqual(expected);
+  }, 180_000);
+
   it('a reopened page offers to resume into the remembered folder, and the resumed backup is complete', async () => {
     // Slow downloads, so that closing the tab cuts the backup off halfway.
     await replica.setLatency(150);

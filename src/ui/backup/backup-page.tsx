@@ -153,14 +153,14 @@ export function BackupPage({ engine }: { engine: BackupEngine }) {
 
       {view === null && (
         <>
-          {remembered && sources.kind === 'ready' && (
+          {remembered?.where === route && sources.kind === 'ready' && (
             <RememberedOffer
               remembered={remembered}
               locale={locale}
               onContinue={() => void continueRemembered(remembered)}
             />
           )}
-          {remembered?.finished && remembered.where === 'browser' && (
+          {remembered?.finished && remembered.where === 'browser' && route === 'browser' && (
             <BrowserStorageSave
               folder={remembered.folder}
               format={remembered.selection.format}

@@ -2,7 +2,7 @@
 //
 //   entrypoints/          the extension's pages and scripts: anything
 //   page/  background/    content-script plumbing (mounts ui, runs features); the background's right-click menus
-//   ui/                   components, and the actions they run: features, alerts, settings, ksuite, mail, i18n
+//   ui/                   components, and the actions they run: features, alerts, backup, settings, ksuite, mail, i18n
 //   features/  alerts/    what the user does / what the background watches: mail, ksuite, settings, i18n
 //   backup/               the mailbox backup engine, run by the backup page: mail, ksuite, settings, i18n
 //   settings/  i18n.ts    stored preferences, translated text (and menu-items.ts, the browser's menus)
@@ -77,7 +77,7 @@ module.exports = {
     onlyImports(
       'ui-is-components',
       'ui/',
-      ['mail/', 'ksuite/', 'settings/', 'alerts/', 'features/', ...NEUTRAL, ...PAGE_PROTOCOLS],
+      ['mail/', 'ksuite/', 'settings/', 'alerts/', 'features/', 'backup/', ...NEUTRAL, ...PAGE_PROTOCOLS],
       'Components show what they are given and run the actions they are handed; mounting them is src/page.',
     ),
   ],

@@ -9,10 +9,13 @@ import type { PageRequest } from '../page/page-messages';
 /** A message action's item: `message-{action id}`. */
 const MESSAGE_ITEM_PREFIX = 'message-';
 const SELECTION_ITEM = 'selection-inspect-headers';
+/** On the toolbar icon's own right-click menu: the backup page (Firefox names the MV3 context 'action' too). */
+const BACKUP_ITEM = 'action-backup';
 
 /**
  * Right-click actions: on the webmail, the message actions (they act on the message under the cursor,
- * else the opened one); on selected text anywhere, "Inspect these headers" opens the inspector with it.
+ * else the opened one); on selected text anywhere, "Inspect these headers" opens the inspector with it; on the
+ * toolbar icon, "Back up mailbox…" opens the backup page.
  */
 export function startContextMenus(): void {
   browser.runtime.onInstalled.addListener(() => void createMenus());
@@ -29,6 +32,7 @@ async function createMenus(): Promise<void> {
     });
   }
   await replaceMenuItem({ id: SELECTION_ITEM, title: t('menu_inspectSelection'), contexts: ['selection'] });
+  await replaceMenuItem({ id: BACKUP_ITEM, title: t('menu_backup'), contexts: ['action'] }).catch(() => undefined);
 }
 
 export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
@@ -38,6 +42,10 @@ export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?
       url: browser.runtime.getURL(`/inspector.html${INSPECTOR_SELECTION_HASH}`),
       index: tabIndexAfter(tab),
     });
+    return;
+  }
+  if (info.menuItemId === BACKUP_ITEM) {
+    await browser.tabs.create({ url: browser.runtime.getURL('/backup.html'), index: tabIndexAfter(tab) });
     return;
   }
   const itemId = String(info.menuItemId);

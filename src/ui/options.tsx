@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { AlertsSettings } from './alerts/options-alerts';
 import { DownloadSettings } from './alerts/options-downloads';
 import { TokenSettings } from './alerts/options-token';
@@ -14,6 +15,13 @@ export function Options() {
       <AlertsSettings />
       <DownloadSettings />
       <TokenSettings />
+      <section>
+        <h2>{t('optionsBackupTitle')}</h2>
+        <p>{t('optionsBackupText')}</p>
+        <a class="button" data-testid="options-backup" href={browser.runtime.getURL('/backup.html')} target="_blank">
+          {t('optionsBackupOpen')}
+        </a>
+      </section>
       <section>
         <h2>{t('optionsPrivacyTitle')}</h2>
         <p data-testid="privacy-text">{t('optionsPrivacyText')}</p>

@@ -35,6 +35,14 @@ export function Popup() {
       {activeTab?.onWebmail && <PopupMessageActions tabId={activeTab.id} />}
       {activeTab?.onWebmail && <PopupPageHealth tabId={activeTab.id} />}
       <PopupAlerts />
+      <button
+        type="button"
+        class="button backup-link"
+        data-testid="popup-backup"
+        onClick={() => openInTab(browser.runtime.getURL('/backup.html'))}
+      >
+        {t('popupBackup')}
+      </button>
       <nav class="links">
         <button type="button" class="button" onClick={() => openInTab(browser.runtime.getURL('/inspector.html'))}>
           {t('popupInspector')}

@@ -6,7 +6,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from './launch-
 import { WEBMAIL_SELECTORS } from '../../../src/ksuite/selectors';
 
 /** The replica started by the global setup, and Firefox with the shipped build, signed in to the demo mailbox. */
-export async function signedInFirefox(): Promise<{
+export async function signedInFirefox(options: { systemAccess?: boolean } = {}): Promise<{
   firefox: FirefoxWithExtension;
   replica: ReplicaClient;
   page: Page;
@@ -14,7 +14,7 @@ export async function signedInFirefox(): Promise<{
   const address = inject('firefoxReplica');
   const replica = new ReplicaClient(address.controlUrl);
   await replica.reset();
-  const firefox = await launchFirefoxWithExtension({ proxyPort: address.proxyPort });
+  const firefox = await launchFirefoxWithExtension({ proxyPort: address.proxyPort, ...options });
   const page = await firefox.browser.newPage();
   await signInThroughForm(page);
   return { firefox, replica, page };

@@ -22,7 +22,15 @@ export interface FirefoxWithExtension {
  * build installed as a temporary add-on (no signing needed), and the Infomaniak hosts reaching the replica
  * through the loopback proxy. Nothing in the build is changed.
  */
-export async function launchFirefoxWithExtension(options: { proxyPort: number }): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(options: {
+  proxyPort: number;
+  /**
+   * Lets the test reach the browser's own (chrome) contexts over BiDi, which the extension's pages need: Firefox
+   * refuses to navigate a tab to a moz-extension:// page over BiDi, so the test opens it as the browser would
+   * (see extension-page.ts).
+   */
+  systemAccess?: boolean;
+}): Promise<FirefoxWithExtension> {
   const downloads = new DownloadFolder(await mkdtemp(join(tmpdir(), 'ksuite-companion-firefox-downloads-')));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -32,6 +40,7 @@ export async function launchFirefoxWithExtension(options: { proxyPort: number })
     // The replica's certificate is made at start and signed by nobody. Only the replica can answer over HTTPS
     // (the proxy tunnels nowhere else), so accepting it is accepting exactly that certificate.
     acceptInsecureCerts: true,
+    ...(options.systemAccess ? { args: ['--remote-allow-system-access'] } : {}),
     // File names carry the message's local date and time: pin the zone so expectations are exact.
     env: { ...process.env, TZ: TEST_TIME_ZONE },
     extraPrefsFirefox: {

@@ -30,7 +30,7 @@ function readWithPython(zip: Uint8Array): Record<string, string> {
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 describe('packing a backup folder of the browser storage as one .zip', () => {
-  it('holds every file under the folder at its path, byte for byte, as Python and unzip read it', async () => {
+  it("holds every file of the backup at its path, byte for byte, as Python and unzip read it; not the engine's work folder", async () => {
     const folder = new MemoryFolder('kSuite Mail 2026-12-06 1425');
     const big = new Uint8Array(3_000_000).map((_, i) => (i * 7919) % 251);
     const files: Record<string, Uint8Array | string> = {
@@ -42,6 +42,8 @@ describe('packing a backup folder of the browser storage as one .zip', () => {
       'index.csv': 'date,from\n',
     };
     for (const [path, bytes] of Object.entries(files)) folder.put(path, bytes);
+    folder.put('.backup-work/journal/000001.jsonl', '{"uid":"2"}\n');
+    folder.put('.backup-work/staging/INBOX-7.part', 'half a message');
     const into = new MemoryFile('backup.zip');
     const progress: number[] = [];
 

@@ -199,6 +199,9 @@ describe('the backup page', () => {
     writeFileSync(zipPath, saved.bytes);
     expect(unzipTest(zipPath)).toContain('No errors detected');
     const entries = zipEntryHashes(zipPath);
+    // The proof travels with the messages; the engine's work folder does not.
+    expect(Object.keys(entries)).toEqual(expect.arrayContaining(['manifest.jsonl', 'index.csv', 'backup-report.html']));
+    expect(Object.keys(entries).filter((name) => name.startsWith('.backup-work/'))).toEqual([]);
     for (const mailbox of CORPUS_MAILBOXES) {
       for (const path of folderPaths(mailbox)) {
         const inZip = Object.entries(entries)

@@ -227,7 +227,13 @@ export function BackupPage({ engine }: { engine: BackupEngine }) {
       )}
 
       {view?.phase === 'ended' && (
-        <BackupResult report={view.report} cancelled={view.cancelled} locale={locale} onAgain={backup.retryMissing} />
+        <BackupResult
+          report={view.report}
+          cancelled={view.cancelled}
+          problem={view.progress?.state === 'failed' ? (view.progress.error ?? t('backup_stopped')) : undefined}
+          locale={locale}
+          onAgain={backup.retryMissing}
+        />
       )}
       {view && view.phase !== 'running' && current.current?.where === 'picked' && (
         <p class="backup-where" data-testid="backup-where">

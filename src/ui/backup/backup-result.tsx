@@ -6,7 +6,14 @@ import { formatCount } from './progress-text';
  * The proof at the end, per folder: on the server, in the backup, failed, gone from the server. "Complete" only
  * when the engine says every listed message is in the backup; otherwise what is missing, by subject and date.
  */
-export function BackupResult(props: { report: BackupReport; cancelled: boolean; locale: string; onAgain: () => void }) {
+export function BackupResult(props: {
+  report: BackupReport;
+  cancelled: boolean;
+  /** Why the engine stopped the run (a destination that refused a write), in one translated sentence. */
+  problem?: string;
+  locale: string;
+  onAgain: () => void;
+}) {
   const { report, cancelled, locale, onAgain } = props;
   const count = (n: number) => formatCount(n, locale);
   const title = report.complete ? 'backup_complete' : cancelled ? 'backup_cancelled' : 'backup_incomplete';
@@ -17,6 +24,11 @@ export function BackupResult(props: { report: BackupReport; cancelled: boolean; 
       data-complete={String(report.complete)}
     >
       <h2 data-testid="backup-verdict">{t(title)}</h2>
+      {props.problem && (
+        <p class="backup-problem" role="alert" data-testid="backup-stopped-because">
+          {props.problem}
+        </p>
+      )}
       <p>
         {report.fetched === 0
           ? t('backup_nothingNew')
@@ -59,7 +71,7 @@ export function BackupResult(props: { report: BackupReport; cancelled: boolean; 
       {!report.complete && (
         <div class="backup-actions">
           <button type="button" class="button primary" data-testid="backup-again" onClick={onAgain}>
-            {t(cancelled ? 'backup_resume' : 'backup_retryMissing')}
+            {t(cancelled || props.problem ? 'backup_resume' : 'backup_retryMissing')}
           </button>
           <p class="backup-hint">{t('backup_againHint')}</p>
         </div>

@@ -92,6 +92,17 @@ describe('a backup as the page follows it', () => {
     expect(last()).toMatchObject({ phase: 'ended', report: { complete: true }, cancelled: false });
   });
 
+  it('"Resume" after the destination stopped the run (state failed) starts it again rather than retrying', async () => {
+    const { run, runs } = follow();
+    run.start();
+    runs[0]!.progress({ state: 'failed', error: 'The disk is full.' });
+    runs[0]!.finish({ complete: false });
+    await settled();
+    run.retryMissing();
+    expect(runs[0]!.calls).toEqual([]);
+    expect(runs).toHaveLength(2);
+  });
+
   it('shows an engine failure, thrown at start or as the end, instead of a report', async () => {
     const { run, runs, last } = follow();
     run.start();

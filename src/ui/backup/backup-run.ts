@@ -66,7 +66,9 @@ export class BackupRun {
   /** After an incomplete end: fetch again only what failed, into the same destination. */
   retryMissing = () => {
     const run = this.live;
-    if (!run?.controls || this.view.phase !== 'ended' || this.view.cancelled) {
+    // A cancelled run, or one the destination stopped (disk full, permission gone), is resumed by a new run.
+    const stopped = this.view.phase === 'ended' && (this.view.cancelled || this.view.progress?.state === 'failed');
+    if (!run?.controls || this.view.phase !== 'ended' || stopped) {
       this.start();
       return;
     }

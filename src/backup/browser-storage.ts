@@ -12,8 +12,16 @@ async function backupsFolder(): Promise<FileSystemDirectoryHandle | null> {
   return root.getDirectoryHandle(BACKUPS, { create: true });
 }
 
-export function browserStorageAvailable(): boolean {
-  return typeof navigator.storage?.getDirectory === 'function';
+/**
+ * Whether this browser can write a backup into its own storage: it needs the storage and `createWritable()` on its
+ * files, which Safari has only since version 26 (the storage itself since 15.2).
+ */
+export function browserStorageWritable(): boolean {
+  return (
+    typeof navigator.storage?.getDirectory === 'function' &&
+    typeof FileSystemFileHandle === 'function' &&
+    typeof FileSystemFileHandle.prototype.createWritable === 'function'
+  );
 }
 
 /** A new backup's folder name: when it was started, in local time ("kSuite Mail 2026-12-06 1425"). */

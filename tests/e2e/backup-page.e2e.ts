@@ -120,6 +120,18 @@ describe('the backup page', () => {
     expect(await page.getByTestId('backup-start').isDisabled()).toBe(true);
   });
 
+  it('a browser that can neither pick a folder nor write in its own storage (Safari before 26) says so and cannot start', async () => {
+    page = await browser.context.newPage();
+    await withoutFolderPicker(page);
+    await page.addInitScript(() => {
+      delete (FileSystemFileHandle.prototype as { createWritable?: unknown }).createWritable;
+    });
+    await page.goto(browser.extensionUrl('backup.html'));
+    await page.getByTestId('backup-tree').waitFor();
+    expect(await page.getByTestId('backup-cannot-write').textContent()).toContain('Safari 26 or later');
+    expect(await page.getByTestId('backup-start').isDisabled()).toBe(true);
+  });
+
   it('backs up every message as .eml into the picked folder, byte for byte, folders mirrored, and says "Complete"', async () => {
     const page = await openBackupPage({ folder: 'eml-backup' });
     await page.getByTestId('backup-pick').click();

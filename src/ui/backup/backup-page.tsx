@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { BackupFormat, BackupMailbox, BackupSelection } from '../../backup';
-import { backupFolderName, browserStorageFolder, storageRoom, type StorageRoom } from '../../backup/browser-storage';
+import {
+  backupFolderName,
+  browserStorageFolder,
+  browserStorageWritable,
+  storageRoom,
+  type StorageRoom,
+} from '../../backup/browser-storage';
 import { canPickFolder, mayWriteTo, pickFolder } from '../../backup/picked-folder';
 import { rememberBackup, rememberedBackup, type RememberedBackup } from '../../backup/remembered-backup';
 import type { UserFacingError } from '../../features/shared/user-facing-error';
@@ -41,6 +47,7 @@ export function BackupPage({ engine }: { engine: BackupEngine }) {
   const [format, setFormat] = useState<BackupFormat>('eml');
   // Fixed for the page's life: a browser either has the folder picker or it does not.
   const [route] = useState<'picked' | 'browser'>(() => (canPickFolder() ? 'picked' : 'browser'));
+  const [storageWritable] = useState(() => route === 'picked' || browserStorageWritable());
   const [picked, setPicked] = useState<FileSystemDirectoryHandle | null>(null);
   const [room, setRoom] = useState<StorageRoom | null>(null);
   const [remembered, setRemembered] = useState<RememberedBackup | null>(null);
@@ -134,7 +141,7 @@ export function BackupPage({ engine }: { engine: BackupEngine }) {
     total !== null &&
     total.mailboxes.length > 0 &&
     !rangeIsBackwards(range) &&
-    (route === 'browser' || picked !== null);
+    (route === 'browser' ? storageWritable : picked !== null);
 
   return (
     <main class="page backup">
@@ -198,6 +205,7 @@ export function BackupPage({ engine }: { engine: BackupEngine }) {
                 onPick={() => void choose()}
                 room={room}
                 locale={locale}
+                cannotWrite={!storageWritable}
               />
               {sources.kind === 'ready' && (
                 <ChooseSummary chosen={chosen} mailboxes={sources.mailboxes} range={range} locale={locale} />

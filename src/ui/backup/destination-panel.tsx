@@ -13,8 +13,10 @@ export function DestinationPanel(props: {
   room: StorageRoom | null;
   locale: string;
   disabled?: boolean;
+  /** The browser has neither a folder picker nor files it can write in its own storage (Safari before 26). */
+  cannotWrite?: boolean;
 }) {
-  const { route, picked, onPick, room, locale, disabled } = props;
+  const { route, picked, onPick, room, locale, disabled, cannotWrite } = props;
   return (
     <fieldset class="backup-fieldset" data-testid="backup-destination" data-route={route}>
       <legend>{t('backup_destination')}</legend>
@@ -35,6 +37,11 @@ export function DestinationPanel(props: {
       ) : (
         <>
           <p class="backup-hint">{t('backup_destinationBrowserHint')}</p>
+          {cannotWrite && (
+            <p class="backup-problem" role="alert" data-testid="backup-cannot-write">
+              {t('backup_browserCannotWrite')}
+            </p>
+          )}
           {room && (
             <p class="backup-hint" data-testid="backup-room">
               {t('backup_storageRoom', [

@@ -85,6 +85,7 @@ export class ParserInternalsChanged extends Error {
 // The slice of postal-mime's internal MIME node and parser that the hooks use. Not in its typings, hence here.
 interface MimeNodeView {
   state: string;
+  headerLines: unknown[];
   contentType: { parsed: { value: string; params: Record<string, string> }; multipart: string | false };
   contentDisposition: { parsed: { value: string; params: Record<string, string> } };
   contentTransferEncoding: { encoding: string };
@@ -154,6 +155,11 @@ export function installPartHooks(parser: PostalMime): Map<Attachment, ArrayBuffe
     if (inline && node.contentType.parsed.value !== 'text/html') leaveTextUndecoded(node);
     return inline;
   };
+  // Parts with neither headers nor body are read over in one step: each would be a node of about a kilobyte.
+  internals.readLine = function (this: ParserInternals) {
+    skipEmptyParts(this);
+    return readLineQuickly.call(this);
+  };
   internals.collectAttachment = function (this: ParserInternals, node, content, ...rest) {
     // `content` is the decoded body; postal-mime would decode a calendar invitation's text to re-encode it.
     if (!isArrayBuffer(content)) throw new ParserInternalsChanged('collectAttachment got no ArrayBuffer');
@@ -220,6 +226,63 @@ function readLineQuickly(this: ParserInternals): LineRead {
     lineBreak: lf < 0 ? new Uint8Array([0x0a]) : bytes.subarray(end, next),
     done: next >= bytes.length,
   };
+}
+
+/**
+ * Reads over the empty parts (neither headers nor body) that follow the part just begun, if that one is still
+ * empty: a message of 200,000 of them (7 bytes apiece) would otherwise be 200,000 MIME nodes, a quarter of a
+ * gigabyte in postal-mime, which refuses more than 10,000 parts anyway. postal-mime would give each an empty
+ * text/plain body, which parseMessageWithParts does not read; the part just begun stands in for all of them. Not in
+ * a multipart/digest, whose parts are messages by default (an empty one is listed as a file).
+ */
+function skipEmptyParts(internals: ParserInternals): void {
+  const node = internals.currentNode;
+  const parent = node.parentNode;
+  if (node.state !== 'header' || !Array.isArray(node.headerLines) || node.headerLines.length > 0) return;
+  if (!parent || parent.contentType.multipart === 'digest') return;
+  const { av: bytes, readPos } = internals;
+  const boundaries = openBoundaries(internals);
+  const own = boundaries.findIndex((_, i) => boundaryNode(internals, i) === parent);
+  if (own < 0) return;
+  let at = readPos;
+  for (;;) {
+    const next = afterEmptyPart(bytes, at, boundaries, own);
+    // The last delimiter is left to postal-mime, as is one that ends the message.
+    if (next < 0 || next >= bytes.length) break;
+    at = next;
+  }
+  internals.readPos = at;
+}
+
+function boundaryNode(internals: ParserInternals, index: number): unknown {
+  return (internals.boundaries as { node?: unknown }[])[index]?.node;
+}
+
+/**
+ * Where the line after an empty part that starts at `start` begins: the part is at most a blank line (which ends
+ * its empty headers), then a delimiter that postal-mime reads as one of the boundary at `own` (not its end: the
+ * first open boundary the line matches exactly, trailing spaces and tabs allowed). -1 if the bytes are anything else.
+ */
+function afterEmptyPart(bytes: Uint8Array, start: number, boundaries: readonly Uint8Array[], own: number): number {
+  let at = start;
+  while (bytes[at] === 0x0d) at++;
+  if (bytes[at] === 0x0a) at++;
+  else at = start;
+  const lf = bytes.indexOf(0x0a, at);
+  if (lf < 0) return -1;
+  let end = lf;
+  while (end > at && bytes[end - 1] === 0x0d) end--;
+  if (bytes[at] !== 0x2d || bytes[at + 1] !== 0x2d) return -1;
+  const matched = boundaries.findIndex((boundary) => isDelimiterOf(bytes, at + 2, end, boundary));
+  return matched === own ? lf + 1 : -1;
+}
+
+// Whether bytes[from, end) are the boundary and nothing after it but spaces and tabs.
+function isDelimiterOf(bytes: Uint8Array, from: number, end: number, boundary: Uint8Array): boolean {
+  if (end - from < boundary.length) return false;
+  for (let i = 0; i < boundary.length; i++) if (bytes[from + i] !== boundary[i]) return false;
+  for (let i = from + boundary.length; i < end; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09) return false;
+  return true;
 }
 
 /**

@@ -34,10 +34,26 @@ export function blankBodyMessage(megabytes: number, options: BlankBodyOptions = 
   return out;
 }
 
-/** A multipart of `count` empty parts, each just a boundary line and a blank line. */
-export function emptyPartsMessage(count: number): Uint8Array {
-  const head = new TextDecoder().decode(message(standardHeaders('Empty parts'), multipart('mixed', 'b', [])));
-  return new TextEncoder().encode(head.replace('--b--', `${'--b\r\n\r\n'.repeat(count)}--b--`));
+export interface EmptyPartsOptions {
+  /** The multipart's subtype (default mixed). */
+  subtype?: string;
+  /** What each empty part is, its delimiter line included (default a delimiter and a blank line). */
+  emptyPart?: string;
+  /** A PDF, report.pdf, after the empty parts. */
+  withFile?: boolean;
+}
+
+/** A multipart of `count` empty parts, each just a boundary line and a blank line (by default). */
+export function emptyPartsMessage(count: number, options: EmptyPartsOptions = {}): Uint8Array {
+  const { subtype = 'mixed', emptyPart = '--b\r\n\r\n', withFile = false } = options;
+  const files = withFile
+    ? [filePart('application/pdf; name="report.pdf"', 'attachment; filename="report.pdf"', PDF)]
+    : [];
+  const skeleton = multipart(subtype, 'b', files);
+  const head = new TextDecoder().decode(message(standardHeaders('Empty parts'), skeleton));
+  // The empty parts go before the first delimiter (or the end), so that a file comes after them.
+  const first = head.indexOf(withFile ? '--b\r\n' : '--b--');
+  return new TextEncoder().encode(`${head.slice(0, first)}${emptyPart.repeat(count)}${head.slice(first)}`);
 }
 
 /** `messages` attached messages (message/rfc822) of `partsEach` empty parts each. */

@@ -32,7 +32,19 @@ interface Row {
   route: Route;
 }
 
+/**
+ * The rows to measure: all of them, or those `ADVERSARIAL_ROWS` names (`ADVERSARIAL_ROWS=blank_lines_16MB npm run
+ * bench -- adversarial`, names without the `adversarial.` prefix, comma-separated), so that one row can be looked
+ * into without the minutes the others take.
+ */
 function rows(): Row[] {
+  const only = (process.env.ADVERSARIAL_ROWS ?? '').split(',').filter(Boolean);
+  const chosen = allRows().filter((row) => only.length === 0 || only.includes(row.name.replace(/^adversarial\./, '')));
+  if (chosen.length === 0) throw new Error(`ADVERSARIAL_ROWS=${process.env.ADVERSARIAL_ROWS}: no such row`);
+  return chosen;
+}
+
+function allRows(): Row[] {
   const pairs = adversarialPairs();
   const pair = (row: AdversarialPair['row']) => pairs.find((candidate) => candidate.row === row)!;
   return [

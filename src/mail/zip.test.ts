@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { crc32 } from './crc32';
 import { MailError } from './errors';
 import { namesWithUnzip } from './testing/zip-oracles';
@@ -288,5 +288,45 @@ describe('buildZip', () => {
   it('builds an empty archive', async () => {
     const reopened = await JSZip.loadAsync(await zipBytes([]));
     expect(Object.keys(reopened.files)).toEqual([]);
+  });
+
+  describe('4,000 small files of one date (issue 13.3: a message of 4,000 attachments)', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    });
+    const date = new Date('2026-11-05T09:00:00+01:00');
+    const entries = Array.from({ length: 4000 }, (_, i) => ({
+      path: `a (${i + 1}).pdf`,
+      data: text(`%PDF-1.4 page ${i + 1}`),
+      date,
+    }));
+
+    it('reads the wall clock of that date once, not once per file', async () => {
+      const formatToParts = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+      const zip = await zipBytes(entries, { date, timeZone: 'Europe/Zurich' });
+      expect(formatToParts).toHaveBeenCalledTimes(1);
+      // Every entry still carries the date: 09:00 in Zurich.
+      const raw = readRawEntries(zip);
+      expect(raw).toHaveLength(4000);
+      expect(new Set(raw.map((entry) => entry.dosTime))).toEqual(new Set([9 << 11]));
+    });
+
+    it('makes its Blob of a few pieces, not two per file', async () => {
+      const pieces: number[] = [];
+      vi.stubGlobal(
+        'Blob',
+        class CountedBlob extends Blob {
+          constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
+            super(parts, options);
+            pieces.push(parts?.length ?? 0);
+          }
+        },
+      );
+      const zip = await zipBytes(entries, { date });
+      expect(pieces.at(-1)).toBeLessThan(10);
+      const reopened = await JSZip.loadAsync(zip);
+      expect(await reopened.file('a (4000).pdf')!.async('string')).toBe('%PDF-1.4 page 4000');
+    });
   });
 });

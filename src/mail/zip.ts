@@ -108,7 +108,8 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
   }
 
   const archiveDate = options.date ?? new Date();
-  const archiveDos = dosDateTime(archiveDate, options.timeZone);
+  const dosDateTimeOf = memoisedDosDateTime(options.timeZone);
+  const archiveDos = dosDateTimeOf(archiveDate);
   const prepared: PreparedEntry[] = folders.map((folder) => folderEntry(folder, archiveDos));
 
   const pause = timeSlicer();
@@ -129,7 +130,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
         crc: data.crc,
         size: data.size,
         body: data.body,
-        ...(entry.date ? dosDateTime(entry.date, options.timeZone) : archiveDos),
+        ...(entry.date ? dosDateTimeOf(entry.date) : archiveDos),
         directory: false,
         offset: 0,
       });
@@ -173,7 +174,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
       crc,
       size: data.length,
       body: body.length <= SMALL_BODY_BYTES ? body : new Blob([body as BlobPart]),
-      ...(entry.date ? dosDateTime(entry.date, options.timeZone) : archiveDos),
+      ...(entry.date ? dosDateTimeOf(entry.date) : archiveDos),
       directory: false,
       offset: 0,
     });
@@ -207,7 +208,7 @@ function bodyBytes(body: Blob | Uint8Array): number {
 }
 
 function writeArchive(entries: PreparedEntry[]): Blob {
-  const parts: BlobPart[] = [];
+  const parts = new ArchiveParts();
   let at = 0;
   for (const entry of entries) {
     entry.offset = at;
@@ -215,7 +216,8 @@ function writeArchive(entries: PreparedEntry[]): Blob {
     const view = new DataView(header.buffer);
     writeLocalHeader(view, 0, headerFields(entry));
     header.set(entry.name, LOCAL_HEADER_SIZE);
-    parts.push(header, entry.body as BlobPart);
+    parts.push(header);
+    parts.push(entry.body);
     at += header.length + bodyBytes(entry.body);
   }
 
@@ -238,7 +240,65 @@ function writeArchive(entries: PreparedEntry[]): Blob {
   view.setUint32(d + 12, directorySize, true);
   view.setUint32(d + 16, directoryStart, true);
   parts.push(directory);
-  return new Blob(parts, { type: 'application/zip' });
+  return new Blob(parts.finish(), { type: 'application/zip' });
+}
+
+/**
+ * The pieces of an archive for its Blob, with each run of arrays (headers, small bodies, the directory) joined into
+ * one: a Blob of thousands of pieces cost Chromium a few microseconds each (4,000 files are 8,000 pieces), one of a
+ * few pieces does not. Blobs and large arrays stay pieces of their own, so their bytes are not copied once more.
+ */
+class ArchiveParts {
+  private readonly parts: BlobPart[] = [];
+  private run: Uint8Array[] = [];
+  private runBytes = 0;
+
+  push(piece: Blob | Uint8Array): void {
+    if (!ArrayBuffer.isView(piece) || piece.byteLength > SMALL_BODY_BYTES) {
+      this.endRun();
+      this.parts.push(piece as BlobPart);
+      return;
+    }
+    this.run.push(piece);
+    this.runBytes += piece.byteLength;
+  }
+
+  finish(): BlobPart[] {
+    this.endRun();
+    return this.parts;
+  }
+
+  private endRun(): void {
+    if (this.run.length === 0) return;
+    const joined = this.run.length === 1 ? this.run[0]! : new Uint8Array(this.runBytes);
+    if (this.run.length > 1) {
+      let at = 0;
+      for (const piece of this.run) {
+        joined.set(piece, at);
+        at += piece.byteLength;
+      }
+    }
+    this.parts.push(joined as BlobPart);
+    this.run = [];
+    this.runBytes = 0;
+  }
+}
+
+/**
+ * dosDateTime for one archive, once per instant: the files of a message all carry the message's date, and reading
+ * a wall clock costs Intl some microseconds, which 4,000 files of one message made a fifth of the zip's time.
+ */
+function memoisedDosDateTime(timeZone: string | undefined): (date: Date) => DosDateTime {
+  const known = new Map<number, DosDateTime>();
+  return (date) => {
+    const instant = date.getTime();
+    let dos = known.get(instant);
+    if (!dos) {
+      dos = dosDateTime(date, timeZone);
+      known.set(instant, dos);
+    }
+    return dos;
+  };
 }
 
 function headerFields(entry: PreparedEntry): HeaderFields {

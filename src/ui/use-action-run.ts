@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionOutcome, ActionProgress, RunContext } from '../features/action';
 import { describeError, isCancellation, type UserFacingError } from '../features/shared/user-facing-error';
 import { t } from '../i18n';
-import { perFrame } from './per-frame';
+import { afterDelay } from './per-frame';
 
 export type ActionStatus =
   | { kind: 'idle' }
@@ -13,8 +13,15 @@ export type ActionStatus =
 type Run = (context: Pick<RunContext, 'signal' | 'onProgress'>) => Promise<ActionOutcome>;
 
 /**
- * Runs one action at a time for a toolbar or the selection bar: progress at most once a frame, Cancel, and the
- * outcome or the error as one translated sentence. Unmounting cancels what is running.
+ * How long an action runs before the toolbar shows it working: a progress bar shown and gone within a blink is
+ * flicker, and each change costs a paint of the whole page (see afterDelay).
+ */
+const SHOW_WORKING_AFTER_MS = 400;
+
+/**
+ * Runs one action at a time for a toolbar or the selection bar: progress once the action has run a moment, then at
+ * most once a frame, Cancel, and the outcome or the error as one translated sentence. Unmounting cancels what is
+ * running.
  */
 export function useActionRun() {
   const [status, setStatus] = useState<ActionStatus>({ kind: 'idle' });
@@ -27,8 +34,12 @@ export function useActionRun() {
     if (task.current) return null;
     const controller = new AbortController();
     task.current = controller;
-    setStatus({ kind: 'working', action, progress: null });
-    const shownProgress = perFrame((progress: ActionProgress) => setStatus({ kind: 'working', action, progress }));
+    // The outcome of a run before goes at once: it is not this run's.
+    setStatus((before) => (before.kind === 'idle' ? before : { kind: 'idle' }));
+    const shownProgress = afterDelay(
+      (progress: ActionProgress | null) => setStatus({ kind: 'working', action, progress }),
+      SHOW_WORKING_AFTER_MS,
+    );
     try {
       const outcome = await run({ signal: controller.signal, onProgress: shownProgress.push });
       setStatus(statusAfter(outcome));

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADVERSARIAL_FOLDER, adversarialPairs, SAME_NAME_COUNT, sameNameContent } from '../replica/corpus/adversarial';
+import {
+  ADVERSARIAL_FOLDER,
+  adversarialPairs,
+  invoiceContent,
+  SAME_NAME_COUNT,
+  sameNameContent,
+} from '../replica/corpus/adversarial';
 import { CORPUS_MAILBOXES } from '../replica/corpus/index';
 import { folderIdFromPath, startReplica, type Replica } from '../replica/index';
 import { savedFileOf, unzip } from './support/downloads';
@@ -8,19 +14,21 @@ import { MAIL_URL, TOOLBAR } from './support/fixtures';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch';
 
 // Hostile mail in the shipped build (issue 13): a message of 4,000 attachments all named "a.pdf" is saved whole,
-// every file under its own number, within a time a user would wait. A replica of its own, holding that message
-// alone: the shared one has no such message, and listing it there would slow every other test's folder.
+// every file under its own number, within a time a user would wait; one of 200,000 empty MIME parts before a PDF
+// gives the PDF. A replica of its own, holding these messages alone: the shared one has no such message, and
+// listing them there would slow every other test's folder.
 
 /** Click to file, each route: 1.4–6.3 s measured on 2 busy cores; with the old quadratic numbering, over 20 s. */
 const CLICK_TO_FILE_BOUND_MS = 20_000;
 
 const sameName = adversarialPairs().find((pair) => pair.row === 'same_name_4000')!.hostile;
+const emptyParts = adversarialPairs().find((pair) => pair.row === 'empty_parts_200k')!.hostile;
 let replica: Replica;
 let browser: ExtensionBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  replica = await startReplica({ corpus: { mailboxes: CORPUS_MAILBOXES, messages: [sameName] } });
+  replica = await startReplica({ corpus: { mailboxes: CORPUS_MAILBOXES, messages: [sameName, emptyParts] } });
   browser = await launchWithExtension({ replica });
   await browser.context.addCookies([replica.control.issueSessionCookie()]);
   page = await browser.context.newPage();
@@ -88,4 +96,28 @@ describe('a message of 4,000 attachments all named a.pdf', () => {
       }
     },
   );
+});
+
+describe('a message of 200,000 empty MIME parts before one PDF', () => {
+  it('is saved as a .zip holding that PDF, zipped in the browser (it was refused as damaged)', async () => {
+    await setOption('useServerArchive', false);
+    await page.goto(`${MAIL_URL}/0;fid=${encodeURIComponent(folderIdFromPath(ADVERSARIAL_FOLDER))}`);
+    await page.locator('[data-thread-uid]', { hasText: emptyParts.expect.subject! }).first().click();
+    const toolbar = page.locator(TOOLBAR).last();
+    await expect
+      .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(/^1 file, /);
+    replica.control.clearRequestLog();
+    const saved = await savedFileOf(
+      page,
+      () => toolbar.locator('button[data-action="zip"]').click(),
+      CLICK_TO_FILE_BOUND_MS,
+    );
+    expect(replica.control.requestLog().some((entry) => entry.path.endsWith('/download'))).toBe(true);
+    const files = await unzip(saved.bytes);
+    expect([...files.keys()]).toEqual(['Rechnung.pdf']);
+    expect(Buffer.from(files.get('Rechnung.pdf')!).equals(Buffer.from(invoiceContent()))).toBe(true);
+  });
 });

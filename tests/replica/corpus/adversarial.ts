@@ -43,10 +43,15 @@ export function sameNameContent(index: number): Uint8Array {
   return pdfLike(seedFrom(`adversarial:a.pdf:${index}`), 64);
 }
 
+/** The bytes of Rechnung.pdf, the one real file of the blank-lines and empty-parts messages. */
+export function invoiceContent(): Uint8Array {
+  return pdfLike(seedFrom('adversarial:invoice'), 100_000);
+}
+
 /** The one real file of the blank-lines and empty-parts messages and of the blank-lines message's twin. */
 function invoicePdf(): Attachment {
   return attachment({
-    content: pdfLike(seedFrom('adversarial:invoice'), 100_000),
+    content: invoiceContent(),
     mimeType: 'application/pdf',
     name: 'Rechnung.pdf',
   });

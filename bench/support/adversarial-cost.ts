@@ -148,6 +148,9 @@ async function click(
   message: LocatedMessage & { summary: RegExp },
   row: Row,
 ): Promise<Click> {
+  // The tab in front, as the one a user clicks in is: the options page opened to pick the route leaves it behind,
+  // and a tab behind draws no frames.
+  await page.bringToFront();
   await page.goto(threadUrl(MAIL_URL, message.folderId, message.shortUid));
   const toolbar = page.locator(TOOLBAR).last();
   // Attached, not "visible": under 16 MB of blank lines the toolbar has no box Chromium can place.
@@ -198,12 +201,15 @@ async function click(
  */
 async function pageSettled(page: Page): Promise<void> {
   await page.evaluate(
-    () =>
+    (timeoutMs) =>
       new Promise<void>((resolve) => {
+        // Bounded, should the page draw no frames at all.
+        setTimeout(resolve, timeoutMs * 10);
         requestAnimationFrame(() =>
-          requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: SETTLE_TIMEOUT_MS })),
+          requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: timeoutMs })),
         );
       }),
+    SETTLE_TIMEOUT_MS,
   );
 }
 

@@ -1,4 +1,4 @@
-import { startReplica, type Replica, type StartReplicaOptions } from '../../tests/replica/index';
+import { startReplica, type ReplicaWithBigMailbox, type StartReplicaOptions } from '../../tests/replica/index';
 import { launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/support/launch';
 import { snapshotOfProductionBuild, type BuildSnapshot } from './extension-build';
 
@@ -8,7 +8,7 @@ export const MAIL_URL = 'https://mail.infomaniak.com';
 export const TOOLBAR = 'ksuite-companion[data-ksuite-companion="toolbar"]';
 
 export interface BenchSession {
-  replica: Replica;
+  replica: ReplicaWithBigMailbox;
   browser: ExtensionBrowser;
   build: BuildSnapshot;
   /** chrome-extension://…/content-scripts/webmail.js, the URL trace events name the content script by. */
@@ -21,8 +21,8 @@ export interface BenchSession {
  * browser starts, and Chromium with a snapshot of the production build, signed in to the demo mailbox.
  */
 export async function startBenchSession(
-  prepare: (replica: Replica) => void,
-  replicaOptions: Pick<StartReplicaOptions, 'adversarial'> = {},
+  prepare: (replica: ReplicaWithBigMailbox) => void,
+  replicaOptions: Pick<StartReplicaOptions, 'adversarial' | 'bigMailbox'> = {},
 ): Promise<BenchSession> {
   const build = await snapshotOfProductionBuild();
   const replica = await startReplica(replicaOptions);

@@ -211,19 +211,40 @@ export class BackupRun implements BackupControls {
       this.#phase = 'running';
       if (this.#state === 'listing') this.#setState('running');
       await this.#work(tasks);
-      return await this.#finish(startedAt, this.#cancelled ? 'cancelled' : 'done');
     } catch (error) {
-      if (!this.#fatal && (error instanceof Cancelled || this.#cancelled)) return this.#finish(startedAt, 'cancelled');
-      this.#error = diskErrorMessage(error);
-      return this.#finish(startedAt, 'failed');
+      if (this.#fatal || !(error instanceof Cancelled || this.#cancelled)) {
+        // The destination refused a write (or the unexpected happened): what is done is kept and vouched for,
+        // the run ends 'failed' and `done` rejects with the error itself, for the page to name it.
+        this.#error = diskErrorMessage(error);
+        await this.#finish(startedAt, 'failed');
+        throw error;
+      }
     }
+    const { report, writeError } = await this.#finish(startedAt, this.#cancelled ? 'cancelled' : 'done');
+    if (writeError) throw writeError;
+    return report;
   }
 
   async #listAll(): Promise<FolderState[]> {
     const range = localDayRange(this.#selection.from, this.#selection.to);
     const folders: FolderState[] = [];
     for (const chosen of this.#selection.mailboxes) {
-      const tree = await this.#call(() => this.#api.folders(chosen.uuid, this.#abort.signal));
+      let tree: Folder[];
+      try {
+        tree = await this.#call(() => this.#api.folders(chosen.uuid, this.#abort.signal));
+      } catch (error) {
+        if (this.#cancelled) throw new Cancelled('cancelled');
+        // Without its folder tree nothing of this mailbox can be listed: said once, and the backup is not complete.
+        this.#failed.push({
+          mailbox: chosen.email,
+          folderPath: '',
+          uid: '',
+          subject: '',
+          date: '',
+          reason: listingFailureReason(error),
+        });
+        continue;
+      }
       const wanted = new Set(chosen.folderIds);
       for (const folder of depthFirst(tree)) {
         if (!wanted.has(folder.id)) continue;
@@ -588,7 +609,10 @@ export class BackupRun implements BackupControls {
 
   // ---- the end of a pass ----
 
-  async #finish(startedAt: string, final: 'done' | 'cancelled' | 'failed'): Promise<BackupReport> {
+  async #finish(
+    startedAt: string,
+    final: 'done' | 'cancelled' | 'failed',
+  ): Promise<{ report: BackupReport; writeError: unknown }> {
     this.#setState('finishing');
     let writeError: unknown = null;
     const attempt = async (step: () => Promise<void>) => {
@@ -626,7 +650,7 @@ export class BackupRun implements BackupControls {
     }
     this.#currentFolder = null;
     this.#setState(final);
-    return report;
+    return { report, writeError };
   }
 
   /** Staged copies no manifest line needs any more (their message is in its mbox, or never was vouched). */

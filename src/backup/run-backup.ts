@@ -362,8 +362,16 @@ export class BackupRun implements BackupControls {
         queue.unshift(task);
         continue;
       }
-      const running: Promise<void> = this.#download(task, queue).finally(() => {
+      // A download holds its place until its bytes are in (or it failed and backed off), not while its manifest
+      // line and file are committed: the next download starts meanwhile.
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
         this.#pace.release();
+      };
+      const running: Promise<void> = this.#download(task, queue, release).finally(() => {
+        release();
         this.#running.delete(running);
       });
       this.#running.add(running);
@@ -387,7 +395,7 @@ export class BackupRun implements BackupControls {
     return this.#state === 'paused' || this.#state === 'needs-sign-in';
   }
 
-  async #download(task: Task, queue: Task[]): Promise<void> {
+  async #download(task: Task, queue: Task[], release: () => void): Promise<void> {
     const { folder, message } = task;
     this.#currentFolder = { mailbox: folder.mailbox, path: folder.folderPath };
     let received = 0;
@@ -402,6 +410,7 @@ export class BackupRun implements BackupControls {
           this.#bytesDone += bytes;
           this.#emit();
         },
+        onReceived: release,
         beforeClose: async (downloaded) => {
           entry = this.#entryFor(task, downloaded, target!.path);
           await this.#manifest!.record(entry);

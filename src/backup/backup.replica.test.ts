@@ -165,7 +165,8 @@ describe('a backup stopped midway', () => {
     const sentDownloads = () => session.sent.filter((s) => s.path.endsWith('/download')).length;
     backup.controls.pause();
     expect(backup.progress.at(-1)!.state).toBe('paused');
-    // Downloads already on their way may finish; none is sent while paused.
+    // Downloads already on their way (a file being made, a request being sent) may finish; then none is sent.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const before = sentDownloads();
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(sentDownloads()).toBe(before);

@@ -96,5 +96,6 @@ export interface BackupControls {
   cancel(): void;
   /** Fetches again only the messages that failed, into the same destination. */
   retryFailed(): void;
+  /** The report of the latest pass; rejects (state 'failed') only when the destination refused a write. */
   readonly done: Promise<BackupReport>;
 }

@@ -33,6 +33,8 @@ export async function downloadToFile(
      * is caught by the length check of the next run.
      */
     beforeClose?: (downloaded: Downloaded) => Promise<void>;
+    /** The whole message came and passed its checks: the network is free for the next one. */
+    onReceived?: () => void;
   } = {},
 ): Promise<Downloaded> {
   const response = await api.rawMessageResponse(mailboxUuid, message.ref, { signal: options.signal, retries: 0 });
@@ -73,6 +75,7 @@ export async function downloadToFile(
       throw new KsuiteApiError('incomplete', { code: 'length_mismatch' });
     }
     const downloaded = { size: received, sha256: hash.hex() };
+    options.onReceived?.();
     await options.beforeClose?.(downloaded);
     const closing = writable;
     writable = null;

@@ -21,8 +21,10 @@ export interface StartBackupOptions {
 }
 
 /**
- * Backs up into `destination`, resuming and adding to what an earlier run left there. `done` settles with the
- * report at the end of the run (after `retryFailed()`, with the report of the new pass: read `done` again).
+ * Backs up into `destination`, resuming and adding to what an earlier run left there. `done` resolves with the
+ * report at the end of the run, cancelled or not (after `retryFailed()`, read `done` again: the new pass's). It
+ * rejects only when the destination refused a write (with the browser's DOMException, e.g. QuotaExceededError):
+ * the state is then 'failed', progress.error says it in a sentence, and what was done stays for the next run.
  */
 export function startBackup(options: StartBackupOptions): BackupControls {
   return new BackupRun(options);

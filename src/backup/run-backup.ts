@@ -211,19 +211,40 @@ export class BackupRun implements BackupControls {
       this.#phase = 'running';
       if (this.#state === 'listing') this.#setState('running');
       await this.#work(tasks);
-      return await this.#finish(startedAt, this.#cancelled ? 'cancelled' : 'done');
     } catch (error) {
-      if (!this.#fatal && (error instanceof Cancelled || this.#cancelled)) return this.#finish(startedAt, 'cancelled');
-      this.#error = diskErrorMessage(error);
-      return this.#finish(startedAt, 'failed');
+      if (this.#fatal || !(error instanceof Cancelled || this.#cancelled)) {
+        // The destination refused a write (or the unexpected happened): what is done is kept and vouched for,
+        // the run ends 'failed' and `done` rejects with the error itself, for the page to name it.
+        this.#error = diskErrorMessage(error);
+        await this.#finish(startedAt, 'failed');
+        throw error;
+      }
     }
+    const { report, writeError } = await this.#finish(startedAt, this.#cancelled ? 'cancelled' : 'done');
+    if (writeError) throw writeError;
+    return report;
   }
 
   async #listAll(): Promise<FolderState[]> {
     const range = localDayRange(this.#selection.from, this.#selection.to);
     const folders: FolderState[] = [];
     for (const chosen of this.#selection.mailboxes) {
-      const tree = await this.#call(() => this.#api.folders(chosen.uuid, this.#abort.signal));
+      let tree: Folder[];
+      try {
+        tree = await this.#call(() => this.#api.folders(chosen.uuid, this.#abort.signal));
+      } catch (error) {
+        if (this.#cancelled) throw new Cancelled('cancelled');
+        // Without its folder tree nothing of this mailbox can be listed: said once, and the backup is not complete.
+        this.#failed.push({
+          mailbox: chosen.email,
+          folderPath: '',
+          uid: '',
+          subject: '',
+          date: '',
+          reason: listingFailureReason(error),
+        });
+        continue;
+      }
       const wanted = new Set(chosen.folderIds);
       for (const folder of depthFirst(tree)) {
         if (!wanted.has(folder.id)) continue;
@@ -341,8 +362,16 @@ export class BackupRun implements BackupControls {
         queue.unshift(task);
         continue;
       }
-      const running: Promise<void> = this.#download(task, queue).finally(() => {
+      // A download holds its place until its bytes are in (or it failed and backed off), not while its manifest
+      // line and file are committed: the next download starts meanwhile.
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
         this.#pace.release();
+      };
+      const running: Promise<void> = this.#download(task, queue, release).finally(() => {
+        release();
         this.#running.delete(running);
       });
       this.#running.add(running);
@@ -366,7 +395,7 @@ export class BackupRun implements BackupControls {
     return this.#state === 'paused' || this.#state === 'needs-sign-in';
   }
 
-  async #download(task: Task, queue: Task[]): Promise<void> {
+  async #download(task: Task, queue: Task[], release: () => void): Promise<void> {
     const { folder, message } = task;
     this.#currentFolder = { mailbox: folder.mailbox, path: folder.folderPath };
     let received = 0;
@@ -381,6 +410,7 @@ export class BackupRun implements BackupControls {
           this.#bytesDone += bytes;
           this.#emit();
         },
+        onReceived: release,
         beforeClose: async (downloaded) => {
           entry = this.#entryFor(task, downloaded, target!.path);
           await this.#manifest!.record(entry);
@@ -588,7 +618,10 @@ export class BackupRun implements BackupControls {
 
   // ---- the end of a pass ----
 
-  async #finish(startedAt: string, final: 'done' | 'cancelled' | 'failed'): Promise<BackupReport> {
+  async #finish(
+    startedAt: string,
+    final: 'done' | 'cancelled' | 'failed',
+  ): Promise<{ report: BackupReport; writeError: unknown }> {
     this.#setState('finishing');
     let writeError: unknown = null;
     const attempt = async (step: () => Promise<void>) => {
@@ -626,7 +659,7 @@ export class BackupRun implements BackupControls {
     }
     this.#currentFolder = null;
     this.#setState(final);
-    return report;
+    return { report, writeError };
   }
 
   /** Staged copies no manifest line needs any more (their message is in its mbox, or never was vouched). */

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 
 interface Step {
   name: string;
@@ -82,6 +83,8 @@ mkdirSync(ARTIFACTS, { recursive: true });
 let passed = 0;
 let failed = 0;
 const summary: string[] = [];
+// The names of failed tests and the first line of why, repeated at the end: CI logs are often seen only in part.
+const failures: string[] = [];
 for (const step of steps.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)))) {
   console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
   const started = Date.now();
@@ -94,6 +97,7 @@ for (const step of steps.filter((s) => only.length === 0 || only.some((o) => s.n
   if (counts) {
     passed += counts.passed;
     failed += counts.failed;
+    failures.push(...counts.failures.map((f) => `${step.name}: ${f}`));
   }
   // A step that exits non-zero fails even if its test count looked fine (e.g. a crash before the report).
   if (status !== 0 && (!counts || counts.failed === 0)) failed += 1;
@@ -103,23 +107,59 @@ for (const step of steps.filter((s) => only.length === 0 || only.some((o) => s.n
 }
 
 console.log(`\n${summary.join('\n')}`);
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-function readVitestCounts(file: string): { passed: number; failed: number; skipped: number } | null {
+interface VitestCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** "file › test name — first line of the failure" */
+  failures: string[];
+}
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults?: {
+    name: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+function readVitestCounts(file: string): VitestCounts | null {
   try {
-    const report = JSON.parse(readFileSync(file, 'utf8')) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-      numTodoTests: number;
-    };
+    const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
+    const failures: string[] = [];
+    for (const result of report.testResults ?? []) {
+      const where = relative(process.cwd(), result.name);
+      const failedTests = (result.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const test of failedTests)
+        failures.push(`${where} › ${test.fullName} — ${firstLine(test.failureMessages?.[0])}`);
+      // A file that failed before any test ran (an import error, a hook) reports only a message.
+      if (failedTests.length === 0 && result.message) failures.push(`${where} — ${firstLine(result.message)}`);
+    }
     return {
       passed: report.numPassedTests,
       failed: report.numFailedTests,
       skipped: report.numPendingTests + report.numTodoTests,
+      failures,
     };
   } catch {
     return null;
   }
+}
+
+function firstLine(text: string | undefined): string {
+  return (
+    (text ?? '')
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim()
+      .slice(0, 300) ?? ''
+  );
 }

@@ -2,11 +2,11 @@ import type { KsuiteApiClient } from '../ksuite/api-client';
 import { KsuiteApiError } from '../ksuite/api-error';
 import { startsLikeMessage } from '../mail/message-start';
 import type { ListedMessage } from './list-messages';
-import { streamingSha256 } from './sha256';
+import { HashedFileWriter } from './hashed-writer';
 
 /**
- * One attempt at one message: its raw bytes streamed from `…/download` straight into a file, hashed on the way, so
- * memory holds one network chunk at a time whatever the message's size. The file appears only if the whole message
+ * One attempt at one message: its raw bytes from `…/download` into a file, hashed on the way (HashedFileWriter:
+ * held whole up to a few MB, streamed beyond, so memory is bounded whatever the message's size). The file appears only if the whole message
  * arrived (the writable's swap file replaces it on close); any failure aborts the writable and leaves nothing. No
  * retry here: the caller decides, because a 429 should slow every download down, not only this one.
  */
@@ -42,7 +42,9 @@ export async function downloadToFile(
   let writable: FileSystemWritableFileStream | null = null;
   try {
     writable = await file.createWritable();
-    const hash = streamingSha256();
+    // The JSON's size is what the server stores; Content-Length only what this response promised.
+    const expected = message.size ?? response.announcedLength;
+    const writer = new HashedFileWriter(writable, expected);
     let head: Uint8Array | null = new Uint8Array(0);
     let received = 0;
     for (;;) {
@@ -62,19 +64,16 @@ export async function downloadToFile(
           head = null;
         }
       }
-      hash.update(bytes);
-      await writable.write(bytes as Uint8Array<ArrayBuffer>);
+      await writer.write(bytes);
       received += bytes.byteLength;
       options.onBytes?.(bytes.byteLength);
     }
     if (head) assertMessage(head);
-    // The JSON's size is what the server stores; Content-Length only what this response promised.
-    const expected = message.size ?? response.announcedLength;
     if (expected !== null && received < expected) throw new KsuiteApiError('incomplete', { code: 'shorter_than_size' });
     if (response.announcedLength !== null && received !== response.announcedLength) {
       throw new KsuiteApiError('incomplete', { code: 'length_mismatch' });
     }
-    const downloaded = { size: received, sha256: hash.hex() };
+    const downloaded = { size: received, sha256: await writer.finish() };
     options.onReceived?.();
     await options.beforeClose?.(downloaded);
     const closing = writable;

@@ -1,12 +1,19 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 
 /**
- * SHA-256 fed chunk by chunk, as a message streams to disk: the digest proves the file without reading it back.
- * Web Crypto has no incremental digest, so this is @noble/hashes (audited, no dependencies, pinned).
+ * SHA-256 of what a backup writes, as `sha256sum` prints it (lower-case hex).
+ *
+ * A message that fits in memory is hashed whole by Web Crypto: native code, off the page's main thread in browsers,
+ * about twelve times @noble/hashes' speed (bench/backup: hashing was a fifth of a backup's time). Web Crypto has no
+ * incremental digest, so a message too large to hold is hashed chunk by chunk as it streams to disk, by
+ * @noble/hashes (audited, no dependencies, pinned).
  */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+}
+
 export interface StreamingSha256 {
   update(chunk: Uint8Array): void;
-  /** Lower-case hex, as sha256sum prints it. */
   hex(): string;
 }
 
@@ -14,6 +21,10 @@ export function streamingSha256(): StreamingSha256 {
   const hash = sha256.create();
   return {
     update: (chunk) => void hash.update(chunk),
-    hex: () => Array.from(hash.digest(), (byte) => byte.toString(16).padStart(2, '0')).join(''),
+    hex: () => hex(hash.digest()),
   };
+}
+
+function hex(digest: Uint8Array): string {
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A real browser on two busy cores now and then misses a beat that no user would: a failed test gets one more
+    // try, and `npm test` names every test that needed it (with its first failure) so a flake is seen, not hidden.
+    retry: 1,
   },
 });

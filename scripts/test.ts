@@ -85,6 +85,8 @@ let failed = 0;
 const summary: string[] = [];
 // The names of failed tests and the first line of why, repeated at the end: CI logs are often seen only in part.
 const failures: string[] = [];
+// The browser suites give a failed test one more try (their configs' `retry`): named here, so a flake is seen.
+const retried: string[] = [];
 for (const step of steps.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)))) {
   console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
   const started = Date.now();
@@ -98,6 +100,7 @@ for (const step of steps.filter((s) => only.length === 0 || only.some((o) => s.n
     passed += counts.passed;
     failed += counts.failed;
     failures.push(...counts.failures.map((f) => `${step.name}: ${f}`));
+    retried.push(...counts.retried.map((f) => `${step.name}: ${f}`));
   }
   // A step that exits non-zero fails even if its test count looked fine (e.g. a crash before the report).
   if (status !== 0 && (!counts || counts.failed === 0)) failed += 1;
@@ -107,6 +110,9 @@ for (const step of steps.filter((s) => only.length === 0 || only.some((o) => s.n
 }
 
 console.log(`\n${summary.join('\n')}`);
+if (retried.length > 0) {
+  console.log(`\nPassed only when tried again (flaky):\n${retried.map((f) => `  ~ ${f}`).join('\n')}`);
+}
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
@@ -117,6 +123,8 @@ interface VitestCounts {
   skipped: number;
   /** "file › test name — first line of the failure" */
   failures: string[];
+  /** The same, for tests that failed and then passed when tried again */
+  retried: string[];
 }
 
 interface VitestReport {
@@ -135,19 +143,28 @@ function readVitestCounts(file: string): VitestCounts | null {
   try {
     const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
     const failures: string[] = [];
+    const retried: string[] = [];
     for (const result of report.testResults ?? []) {
       const where = relative(process.cwd(), result.name);
-      const failedTests = (result.assertionResults ?? []).filter((t) => t.status === 'failed');
-      for (const test of failedTests)
-        failures.push(`${where} › ${test.fullName} — ${firstLine(test.failureMessages?.[0])}`);
+      let failedTests = 0;
+      for (const test of result.assertionResults ?? []) {
+        const line = `${where} › ${test.fullName} — ${firstLine(test.failureMessages?.[0])}`;
+        if (test.status === 'failed') {
+          failedTests += 1;
+          failures.push(line);
+        }
+        // vitest keeps the errors of the tries that failed on a test that passed in the end.
+        else if (test.status === 'passed' && (test.failureMessages ?? []).length > 0) retried.push(line);
+      }
       // A file that failed before any test ran (an import error, a hook) reports only a message.
-      if (failedTests.length === 0 && result.message) failures.push(`${where} — ${firstLine(result.message)}`);
+      if (failedTests === 0 && result.message) failures.push(`${where} — ${firstLine(result.message)}`);
     }
     return {
       passed: report.numPassedTests,
       failed: report.numFailedTests,
       skipped: report.numPendingTests + report.numTodoTests,
       failures,
+      retried,
     };
   } catch {
     return null;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
 import { savedFileOf, unzip } from './support/downloads';
-import { MAIL_URL, freshInboxPage, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { clickClosingPopup, MAIL_URL, freshInboxPage, signedInBrowser, TOOLBAR } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
@@ -116,11 +116,14 @@ describe('the toolbar popup', () => {
     const actions = popup.getByTestId('popup-message-actions');
     await actions.waitFor();
     expect(await actions.locator('.subject').textContent()).toBe(subject);
-    const saved = await savedFileOf(page, () => actions.locator('button[data-action="eml"]').click());
+    const saved = await savedFileOf(page, () => clickClosingPopup(popup, actions.locator('button[data-action="eml"]')));
     expect(Buffer.from(saved.bytes).equals(Buffer.from(message.raw))).toBe(true);
 
     const popup2 = await openPopup();
-    await popup2.getByTestId('popup-message-actions').locator('button[data-action="headers"]').click();
+    await clickClosingPopup(
+      popup2,
+      popup2.getByTestId('popup-message-actions').locator('button[data-action="headers"]'),
+    );
     await page.locator(`${TOOLBAR} [data-testid="header-report"]`).waitFor();
   });
 

@@ -5,7 +5,7 @@ import type { ReplicaAccount } from '../replica/index';
 import { buildCorpus } from '../replica/corpus/index';
 import { folderIdFromPath } from '../replica/server/folder-id';
 import { savedFileOf } from './support/downloads';
-import { freshInboxPage, MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { clickClosingPopup, freshInboxPage, MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
@@ -99,7 +99,7 @@ describe('in the page, with a token of another account saved', () => {
     const popup = await opened;
     const actions = popup.getByTestId('popup-message-actions');
     await actions.waitFor();
-    const saved = await savedFileOf(page, () => actions.locator('button[data-action="eml"]').click());
+    const saved = await savedFileOf(page, () => clickClosingPopup(popup, actions.locator('button[data-action="eml"]')));
     expect(isSharedIdsMessage(saved.bytes)).toBe(true);
   });
 });

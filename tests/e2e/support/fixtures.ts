@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './launch';
 import { ReplicaClient } from './replica-client';
@@ -44,4 +44,17 @@ export async function waitForMailFrame(page: Page): Promise<Frame> {
     await page.waitForTimeout(100);
   }
   throw new Error('the kSuite shell did not load the mail app in an iframe');
+}
+
+/**
+ * Clicks a popup button whose action closes the popup (it runs in the page, then `window.close()`), and waits for
+ * the popup to be gone. Playwright's click can lose the race with that close and throw "Target page, context or
+ * browser has been closed" although the click went through: that error counts only if the popup did not close.
+ */
+export async function clickClosingPopup(popup: Page, button: Locator): Promise<void> {
+  const closed = popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close', { timeout: 15_000 });
+  await button.click().catch((error: unknown) => {
+    if (!popup.isClosed()) throw error;
+  });
+  await closed;
 }

@@ -2,13 +2,15 @@ import type { KsuiteApiClient } from '../ksuite/api-client';
 import { KsuiteApiError } from '../ksuite/api-error';
 import { startsLikeMessage } from '../mail/message-start';
 import type { ListedMessage } from './list-messages';
-import { HashedFileWriter } from './hashed-writer';
+import { LargeMessageTurn, sha256OfMessage } from './message-hash';
 
 /**
- * One attempt at one message: its raw bytes from `…/download` into a file, hashed on the way (HashedFileWriter:
- * held whole up to a few MB, streamed beyond, so memory is bounded whatever the message's size). The file appears only if the whole message
- * arrived (the writable's swap file replaces it on close); any failure aborts the writable and leaves nothing. No
- * retry here: the caller decides, because a 429 should slow every download down, not only this one.
+ * One attempt at one message: its raw bytes from `…/download` into a file, with their SHA-256. The browser takes the
+ * body in as a Blob and writes that Blob to the file itself, so the page never handles the bytes chunk by chunk;
+ * they are read into the page once, to be hashed (see sha256OfMessage for the memory that takes). The file appears
+ * only if the whole message arrived and passed its checks (the writable's swap file replaces it on close); any
+ * failure leaves nothing. No retry here: the caller decides, because a 429 should slow every download down, not
+ * only this one.
  */
 
 export interface Downloaded {
@@ -26,6 +28,8 @@ export async function downloadToFile(
   file: FileSystemFileHandle,
   options: {
     signal?: AbortSignal;
+    /** Whose turn it is to hold a large message whole while hashing it; one per backup run. */
+    largeTurn?: LargeMessageTurn;
     onBytes?: (bytes: number) => void;
     /**
      * Called with the checked message before the file is closed (before it appears): the manifest line is written
@@ -38,43 +42,31 @@ export async function downloadToFile(
   } = {},
 ): Promise<Downloaded> {
   const response = await api.rawMessageResponse(mailboxUuid, message.ref, { signal: options.signal, retries: 0 });
-  const reader = response.body.getReader();
-  let writable: FileSystemWritableFileStream | null = null;
+  let body: Blob;
   try {
-    writable = await file.createWritable();
-    // The JSON's size is what the server stores; Content-Length only what this response promised.
-    const expected = message.size ?? response.announcedLength;
-    const writer = new HashedFileWriter(writable, expected);
-    let head: Uint8Array | null = new Uint8Array(0);
-    let received = 0;
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (cause) {
-        if (options.signal?.aborted) throw new KsuiteApiError('aborted', {}, { cause });
-        throw new KsuiteApiError('incomplete', { code: 'connection_lost' }, { cause });
-      }
-      if (chunk.done) break;
-      const bytes = chunk.value;
-      if (head) {
-        head = concat(head, bytes.subarray(0, HEAD_BYTES));
-        if (head.length >= HEAD_BYTES) {
-          assertMessage(head);
-          head = null;
-        }
-      }
-      await writer.write(bytes);
-      received += bytes.byteLength;
-      options.onBytes?.(bytes.byteLength);
-    }
-    if (head) assertMessage(head);
-    if (expected !== null && received < expected) throw new KsuiteApiError('incomplete', { code: 'shorter_than_size' });
-    if (response.announcedLength !== null && received !== response.announcedLength) {
-      throw new KsuiteApiError('incomplete', { code: 'length_mismatch' });
-    }
-    const downloaded = { size: received, sha256: await writer.finish() };
-    options.onReceived?.();
+    body = await response.blob();
+  } catch (cause) {
+    if (options.signal?.aborted) throw new KsuiteApiError('aborted', {}, { cause });
+    throw new KsuiteApiError('incomplete', { code: 'connection_lost' }, { cause });
+  }
+  if (!startsLikeMessage(new Uint8Array(await body.slice(0, HEAD_BYTES).arrayBuffer()))) {
+    throw new KsuiteApiError('bad_response', { code: 'not_a_message' });
+  }
+  // The JSON's size is what the server stores; Content-Length only what this response promised.
+  const expected = message.size ?? response.announcedLength;
+  if (expected !== null && body.size < expected) throw new KsuiteApiError('incomplete', { code: 'shorter_than_size' });
+  if (response.announcedLength !== null && body.size !== response.announcedLength) {
+    throw new KsuiteApiError('incomplete', { code: 'length_mismatch' });
+  }
+  options.onBytes?.(body.size);
+  options.onReceived?.();
+  const downloaded = {
+    size: body.size,
+    sha256: await sha256OfMessage(body, options.largeTurn ?? new LargeMessageTurn()),
+  };
+  let writable: FileSystemWritableFileStream | null = await file.createWritable();
+  try {
+    await writable.write(body);
     await options.beforeClose?.(downloaded);
     const closing = writable;
     writable = null;
@@ -82,17 +74,5 @@ export async function downloadToFile(
     return downloaded;
   } finally {
     if (writable) await writable.abort().catch(() => {});
-    reader.cancel().catch(() => {});
   }
-}
-
-function assertMessage(head: Uint8Array): void {
-  if (!startsLikeMessage(head)) throw new KsuiteApiError('bad_response', { code: 'not_a_message' });
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -16,6 +16,7 @@ import type {
 import { localDayRange } from './date-range';
 import { folderAt, removeIfThere, writeSmallFile, fileNames } from './directory';
 import { downloadToFile } from './download-message';
+import { LargeMessageTurn } from './message-hash';
 import { diskErrorMessage, failureReason, listingFailureReason } from './failure-reason';
 import { FetchPace } from './fetch-pace';
 import { indexCsv } from './index-csv';
@@ -111,6 +112,8 @@ export class BackupRun implements BackupControls {
   readonly #listingStrategy: ListingStrategy | undefined;
   readonly #pace: FetchPace;
   readonly #meter = new ProgressMeter();
+  /** One large message at a time is read whole to be hashed (see LargeMessageTurn). */
+  readonly #largeTurn = new LargeMessageTurn();
 
   #state: BackupState = 'listing';
   /** What the run does when not held ('listing' or 'running'). */
@@ -405,6 +408,7 @@ export class BackupRun implements BackupControls {
       let entry: ManifestEntry | null = null;
       const result = await downloadToFile(this.#api, folder.mailboxUuid, message, target.handle, {
         signal: this.#abort.signal,
+        largeTurn: this.#largeTurn,
         onBytes: (bytes) => {
           received += bytes;
           this.#bytesDone += bytes;

@@ -50,7 +50,12 @@ export interface RequestOptions {
 
 /** A raw message as it arrives: its body still to be read, and what the response announced of its length. */
 export interface RawMessageResponse {
-  body: ReadableStream<Uint8Array>;
+  /**
+   * The whole body as a Blob. The browser fills it without handing the bytes to the page chunk by chunk (Chromium
+   * keeps a large one in its blob storage, out of the page's memory), and a Blob is written to a file the same way.
+   * Rejects with a TypeError when the connection breaks before the end.
+   */
+  blob(): Promise<Blob>;
   /** Content-Length of a plain (not content-encoded) body; null when the server does not say. */
   announcedLength: number | null;
 }
@@ -121,7 +126,7 @@ export class KsuiteApiClient {
   }
 
   /**
-   * The raw message as a stream, for writing it to disk as it arrives. Unlike `rawMessage` nothing is checked here:
+   * The raw message, for writing it to disk without holding it in the page. Unlike `rawMessage` nothing is checked here:
    * the caller counts the bytes against `announcedLength` and the message's `size`. `retries: 0` hands every 429 and
    * 5xx to the caller, which can then slow down.
    */
@@ -136,7 +141,7 @@ export class KsuiteApiClient {
     });
     if (!response.body) throw new KsuiteApiError('incomplete', { status: response.status });
     const encoded = Boolean(response.headers.get('content-encoding'));
-    return { body: response.body, announcedLength: encoded ? null : announcedLength(response) };
+    return { blob: () => response.blob(), announcedLength: encoded ? null : announcedLength(response) };
   }
 
   /** Message summaries (no body) of a folder's messages, at most MAX_UIDS_PER_DETAILS short uids at a time. */

@@ -15,6 +15,7 @@
  *   on the reopened page's "add what is new" to the end of the second run, over folders + 10 + 3. Goal ≤ 1.
  *
  * `npm run bench -- backup`, about 5–8 minutes on 2 cores. Needs a production build with the backup page.
+ * `BACKUP_ROWS=time` or `BACKUP_ROWS=memory` runs only the time rows (time, resume, incremental) or the memory row.
  */
 import { existsSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,18 @@ export default async function backupBench(): Promise<BenchResult[]> {
     }
   };
 
+  const only = process.env.BACKUP_ROWS;
+  if (only !== undefined && only !== 'time' && only !== 'memory')
+    throw new Error(`BACKUP_ROWS=${only}: time or memory`);
+  if (only !== 'memory') results.push(...(await timeRows(timed)));
+  if (only !== 'time') results.push(...(await memoryRow(timed)));
+  return results;
+}
+
+type Timed = <T>(row: string, work: () => Promise<T>) => Promise<T>;
+
+async function timeRows(timed: Timed): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
   const small = await session(TIME_MAILBOX);
   try {
     results.push(...(await timed('backup.time_vs_parallel_fetch', () => measureBackupTime(small))));
@@ -45,7 +58,11 @@ export default async function backupBench(): Promise<BenchResult[]> {
   } finally {
     await small.close();
   }
+  return results;
+}
 
+async function memoryRow(timed: Timed): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
   // The destination lands in the browser profile under the temporary folder; the browser's own files come on top.
   const free = statfsSync(tmpdir());
   const freeBytes = free.bavail * free.bsize;

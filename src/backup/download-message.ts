@@ -2,12 +2,12 @@ import type { KsuiteApiClient } from '../ksuite/api-client';
 import { KsuiteApiError } from '../ksuite/api-error';
 import { startsLikeMessage } from '../mail/message-start';
 import type { ListedMessage } from './list-messages';
-import { LargeMessageTurn, sha256OfMessage } from './message-hash';
+import { LargeMessageTurn, readMessage } from './message-hash';
 
 /**
  * One attempt at one message: its raw bytes from `…/download` into a file, with their SHA-256. The browser takes the
  * body in as a Blob and writes that Blob to the file itself, so the page never handles the bytes chunk by chunk;
- * they are read into the page once, to be hashed (see sha256OfMessage for the memory that takes). The file appears
+ * they are read into the page once, to be hashed and checked (see readMessage for the memory that takes). The file appears
  * only if the whole message arrived and passed its checks (the writable's swap file replaces it on close); any
  * failure leaves nothing. No retry here: the caller decides, because a 429 should slow every download down, not
  * only this one.
@@ -49,9 +49,6 @@ export async function downloadToFile(
     if (options.signal?.aborted) throw new KsuiteApiError('aborted', {}, { cause });
     throw new KsuiteApiError('incomplete', { code: 'connection_lost' }, { cause });
   }
-  if (!startsLikeMessage(new Uint8Array(await body.slice(0, HEAD_BYTES).arrayBuffer()))) {
-    throw new KsuiteApiError('bad_response', { code: 'not_a_message' });
-  }
   // The JSON's size is what the server stores; Content-Length only what this response promised.
   const expected = message.size ?? response.announcedLength;
   if (expected !== null && body.size < expected) throw new KsuiteApiError('incomplete', { code: 'shorter_than_size' });
@@ -60,10 +57,9 @@ export async function downloadToFile(
   }
   options.onBytes?.(body.size);
   options.onReceived?.();
-  const downloaded = {
-    size: body.size,
-    sha256: await sha256OfMessage(body, options.largeTurn ?? new LargeMessageTurn()),
-  };
+  const read = await readMessage(body, options.largeTurn ?? new LargeMessageTurn(), HEAD_BYTES);
+  if (!startsLikeMessage(read.head)) throw new KsuiteApiError('bad_response', { code: 'not_a_message' });
+  const downloaded = { size: body.size, sha256: read.sha256 };
   let writable: FileSystemWritableFileStream | null = await file.createWritable();
   try {
     await writable.write(body);

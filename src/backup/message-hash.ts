@@ -27,19 +27,38 @@ export class LargeMessageTurn {
   }
 }
 
-/** SHA-256 of a message the browser holds as a Blob, in hex as `sha256sum` prints it. */
-export async function sha256OfMessage(message: Blob, largeTurn: LargeMessageTurn): Promise<string> {
-  if (message.size <= WHOLE_MESSAGE_BYTES) return sha256Hex(new Uint8Array(await message.arrayBuffer()));
-  const release = largeTurn.take();
+export interface ReadMessage {
+  /** SHA-256 in hex, as `sha256sum` prints it. */
+  sha256: string;
+  /** The first bytes (up to `headBytes`), to tell a message from an HTML or JSON page without reading it again. */
+  head: Uint8Array;
+}
+
+/** Reads a message the browser holds as a Blob once: its SHA-256 and its first bytes. */
+export async function readMessage(message: Blob, largeTurn: LargeMessageTurn, headBytes: number): Promise<ReadMessage> {
+  const release = message.size <= WHOLE_MESSAGE_BYTES ? () => {} : largeTurn.take();
   if (release) {
     try {
-      return await sha256Hex(new Uint8Array(await message.arrayBuffer()));
+      const whole = await message.arrayBuffer();
+      const head = new Uint8Array(whole.slice(0, headBytes));
+      return { sha256: await sha256Hex(whole), head };
     } finally {
       release();
     }
   }
   const hash = streamingSha256();
+  let head: Uint8Array = new Uint8Array(0);
   const reader = message.stream().getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) hash.update(chunk.value);
-  return hash.hex();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (head.length < headBytes) head = joined(head, chunk.value.subarray(0, headBytes - head.length));
+    hash.update(chunk.value);
+  }
+  return { sha256: hash.hex(), head };
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -5,10 +5,11 @@ import { sha256 } from '@noble/hashes/sha2.js';
  *
  * A message that fits in memory is hashed whole by Web Crypto: native code, off the page's main thread in browsers,
  * about twelve times @noble/hashes' speed (bench/backup: hashing was a fifth of a backup's time). Web Crypto has no
- * incremental digest, so a message too large to hold is hashed chunk by chunk as it streams to disk, by
- * @noble/hashes (audited, no dependencies, pinned).
+ * incremental digest, so a message too large to hold is hashed chunk by chunk as it streams, by @noble/hashes
+ * (audited, no dependencies, pinned).
  */
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+
+export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 

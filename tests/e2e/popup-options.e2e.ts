@@ -189,7 +189,8 @@ describe('the popup and the options page in English', () => {
         ((await chrome.storage.local.get('settings')).settings as { pollIntervalSeconds: number }).pollIntervalSeconds,
     );
     expect(stored).toBe(300);
-    expect(await notice.evaluate((element) => getComputedStyle(element).opacity)).not.toBe('0');
+    // Shown, not only in the DOM (it fades in).
+    await expect.poll(() => notice.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
     await expect.poll(() => notice.textContent(), { timeout: 5000 }).toBe('');
     await options.close();
   });

@@ -27,9 +27,15 @@ export function PopupMessageActions({ tabId }: { tabId: number }) {
   };
 
   return (
-    <section class="message-actions" data-testid="popup-message-actions" data-message-uid={message.uid}>
-      <h2>{t('popup_openedMessage')}</h2>
-      <p class="subject">{message.subject ?? t('noSubject')}</p>
+    <section
+      class="message-actions"
+      data-testid="popup-message-actions"
+      data-message-uid={message.uid}
+      aria-label={t('popup_openedMessage')}
+    >
+      <p class="subject" title={t('popup_openedMessage')}>
+        {message.subject ?? t('noSubject')}
+      </p>
       <div class="links">
         {message.actions.map((action) => (
           <button

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PAGE_HEALTH_PORT } from '../page/page-messages';
-import { summarisePageHealth, type FrameHealth, type PageHealth } from '../ksuite/page-health';
+import type { PageHealth } from '../ksuite/page-health';
 import { t } from '../i18n';
 import { diagnosticsText } from './page-diagnostics';
+import { askPageHealth } from './page-health-query';
 
 /**
  * One line saying whether the extension recognised the webmail tab, and "Copy diagnostics" for a bug report. The
@@ -71,49 +71,15 @@ export function PopupPageHealth({ tabId }: { tabId: number }) {
   );
 }
 
-/** The frames' answers, once the tab's page and each mail frame it shows have answered, or after a short wait. */
+/** The tab's answer, null while the frames are asked. */
 function usePageHealth(tabId: number): PageHealth | null {
   const [health, setHealth] = useState<PageHealth | null>(null);
   useEffect(() => {
-    const frames: FrameHealth[] = [];
-    let done = false;
-    let port: ReturnType<typeof browser.tabs.connect> | null = null;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      port?.disconnect();
-      setHealth(summarisePageHealth(frames));
-    };
-    const timer = setTimeout(finish, ANSWER_WAIT_MS);
-    try {
-      port = browser.tabs.connect(tabId, { name: PAGE_HEALTH_PORT });
-    } catch {
-      finish();
-      return;
-    }
-    port.onMessage.addListener((answer: unknown) => {
-      if (!isFrameHealth(answer)) return;
-      frames.push(answer);
-      const top = frames.find((frame) => frame.top);
-      if (top && frames.length >= 1 + top.matches.mailAppFrame) finish();
-    });
-    // No content script in the tab (a tab opened before the extension was installed): the port closes at once.
-    port.onDisconnect.addListener(finish);
-    return () => {
-      done = true;
-      clearTimeout(timer);
-      port?.disconnect();
-    };
+    const asking = new AbortController();
+    void askPageHealth(tabId, asking.signal).then((answer) => !asking.signal.aborted && setHealth(answer));
+    return () => asking.abort();
   }, [tabId]);
   return health;
 }
 
-function isFrameHealth(value: unknown): value is FrameHealth {
-  const answer = value as Partial<FrameHealth> | null;
-  return typeof answer?.urlShape === 'string' && typeof answer.matches === 'object' && answer.matches !== null;
-}
-
-/** Long enough for the frames of a busy tab to answer; they answer at once, from the DOM as it is. */
-const ANSWER_WAIT_MS = 600;
 const COPIED_SHOWN_MS = 2000;

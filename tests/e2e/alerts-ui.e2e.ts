@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signedInBrowser } from './support/fixtures';
-import type { ExtensionBrowser } from './support/launch';
+import { launchWithNotificationsGranted, type GrantedBrowser } from './support/granted-profile';
+import { CHROME_BUILD, type ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
@@ -36,15 +37,20 @@ describe('alerts in the popup and the options page', () => {
     return popup;
   }
 
-  it('asks for the notification permission from a click and shows that the browser is asking', async () => {
+  it('switching alerts on asks for the notification permission and shows that the browser is asking', async () => {
     const popup = await openPopup();
     await expect
       .poll(() => popup.getByTestId('alerts-permission').getAttribute('data-state'), EVENTUALLY)
       .toBe('not_asked');
-    await popup.getByTestId('alerts-allow-notifications').click();
+    const alertsSwitch = popup.getByTestId('alerts-enabled');
+    expect(await alertsSwitch.isChecked()).toBe(false);
+    await alertsSwitch.click();
     await expect
       .poll(() => popup.getByTestId('alerts-permission').getAttribute('data-state'), EVENTUALLY)
       .toBe('asking');
+    expect(await popup.getByTestId('alerts-permission-note').textContent()).toBe(
+      'Waiting for your answer in the browser…',
+    );
     expect(await popup.evaluate(() => chrome.permissions.contains({ permissions: ['notifications'] }))).toBe(false);
     await popup.close();
   });
@@ -66,8 +72,19 @@ describe('alerts in the popup and the options page', () => {
     await webmail.close();
   });
 
-  it('pauses alerts for an hour and resumes them; the toolbar tooltip says so', async () => {
-    const popup = await openPopup();
+  it('with alerts on (the permission granted), pauses them for an hour and resumes them; the tooltip says so', async () => {
+    const granted = await launchWithNotificationsGranted({ replica: inject('replica'), extensionDir: CHROME_BUILD });
+    try {
+      await pauseAndResume(granted);
+    } finally {
+      await granted.dispose();
+    }
+  });
+
+  async function pauseAndResume(granted: GrantedBrowser): Promise<void> {
+    await replica.signIn(granted.context);
+    const popup = await granted.context.newPage();
+    await popup.goto(`chrome-extension://${granted.extensionId}/popup.html`);
     await popup.getByTestId('alerts-pause-hour').click();
     await expect.poll(() => popup.getByTestId('alerts-paused').count(), EVENTUALLY).toBe(1);
     await expect
@@ -77,7 +94,7 @@ describe('alerts in the popup and the options page', () => {
     await expect.poll(() => popup.getByTestId('alerts-paused').count(), EVENTUALLY).toBe(0);
     await expect.poll(() => popup.evaluate(() => chrome.action.getTitle({})), EVENTUALLY).not.toContain('paused');
     await popup.close();
-  });
+  }
 
   it('when signed out, the badge is a "?" and the popup signs in with one click', async () => {
     await replica.expireSession();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
 import { KSUITE_URL, MAIL_URL, signedInBrowser, TOOLBAR, waitForMailFrame } from './support/fixtures';
 import { CHROME_BUILD, type ExtensionBrowser } from './support/launch';
+import { openPopupWindow } from './support/popup';
 import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
 // The popup's line on whether the extension recognised the webmail tab, and "Copy diagnostics", in the shipped
@@ -21,17 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** The popup in a window of its own, like the toolbar's: it looks at the active tab of the browser window. */
-async function openPopup(): Promise<Page> {
-  const opened = browser.context.waitForEvent('page');
-  await browser.serviceWorker.evaluate(
-    (url) => chrome.windows.create({ url, type: 'popup', width: 360, height: 520 }),
-    browser.extensionUrl('popup.html'),
-  );
-  const popup = await opened;
-  await popup.waitForLoadState();
-  return popup;
-}
+const openPopup = () => openPopupWindow(browser);
 
 async function healthLine(popup: Page): Promise<string> {
   const line = popup.getByTestId('page-health-line');

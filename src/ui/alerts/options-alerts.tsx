@@ -1,10 +1,11 @@
 import { requestMailCheck } from '../../alerts/check-requests';
 import type { PollRecord } from '../../alerts/poll-record';
 import { watchableFolders, watchedFoldersOf, type FolderSummary } from '../../alerts/watched-folders';
-import { setSettings, type Settings } from '../../settings';
+import type { Settings } from '../../settings';
 import { t, type MessageKey } from '../../i18n';
 import { usePollRecord, useSettings } from './hooks';
-import { NotificationPermissionControl } from './permission-control';
+import { useSaving } from '../saved-notice';
+import { AlertsSwitch } from './alerts-switch';
 import './alerts.css';
 
 const INTERVALS = [30, 60, 120, 300, 600, 900, 1800];
@@ -18,27 +19,19 @@ function intervalLabel(seconds: number): string {
 export function AlertsSettings() {
   const settings = useSettings();
   const record = usePollRecord();
+  const { save } = useSaving();
   if (!settings) return null;
   const quiet = settings.quietHours;
   return (
     <section class="settings-section" data-testid="settings-alerts">
       <h2>{t('settings_alertsTitle')}</h2>
-      <label class="settings-row">
-        <input
-          type="checkbox"
-          data-testid="settings-alerts-enabled"
-          checked={settings.alertsEnabled}
-          onChange={(e) => void setSettings({ alertsEnabled: e.currentTarget.checked })}
-        />
-        {t('alerts_switchLabel')}
-      </label>
-      <NotificationPermissionControl />
+      <AlertsSwitch settings={settings} label="pages_alertsSwitchOptions" />
       <label class="settings-row">
         {t('settings_interval')}
         <select
           data-testid="settings-interval"
           value={String(settings.pollIntervalSeconds)}
-          onChange={(e) => void setSettings({ pollIntervalSeconds: Number(e.currentTarget.value) })}
+          onChange={(e) => save({ pollIntervalSeconds: Number(e.currentTarget.value) })}
         >
           {[...new Set([...INTERVALS, settings.pollIntervalSeconds])]
             .sort((a, b) => a - b)
@@ -57,7 +50,7 @@ export function AlertsSettings() {
             type="checkbox"
             data-testid="settings-quiet-enabled"
             checked={quiet.enabled}
-            onChange={(e) => void setSettings({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })}
+            onChange={(e) => save({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })}
           />
           {t('settings_quietFrom')}
         </label>
@@ -65,18 +58,14 @@ export function AlertsSettings() {
           type="time"
           aria-label={t('settings_quietStart')}
           value={quiet.start}
-          onChange={(e) =>
-            e.currentTarget.value && void setSettings({ quietHours: { ...quiet, start: e.currentTarget.value } })
-          }
+          onChange={(e) => e.currentTarget.value && save({ quietHours: { ...quiet, start: e.currentTarget.value } })}
         />
         <span>{t('settings_quietTo')}</span>
         <input
           type="time"
           aria-label={t('settings_quietEnd')}
           value={quiet.end}
-          onChange={(e) =>
-            e.currentTarget.value && void setSettings({ quietHours: { ...quiet, end: e.currentTarget.value } })
-          }
+          onChange={(e) => e.currentTarget.value && save({ quietHours: { ...quiet, end: e.currentTarget.value } })}
         />
       </div>
 
@@ -100,6 +89,7 @@ function folderName(folder: FolderSummary): string {
 }
 
 function WatchedFoldersChooser({ record, settings }: { record: PollRecord; settings: Settings }) {
+  const { save } = useSaving();
   const { mailboxes, folders } = record.check;
   if (mailboxes.length === 0) {
     return (
@@ -118,7 +108,7 @@ function WatchedFoldersChooser({ record, settings }: { record: PollRecord; setti
   const choose = (mailboxUuid: string, list: FolderSummary[], folderId: string, on: boolean) => {
     const current = watchedFoldersOf(mailboxUuid, list, settings.watchedFolders).map((f) => f.id);
     const next = on ? [...current, folderId] : current.filter((id) => id !== folderId);
-    void setSettings({ watchedFolders: { ...settings.watchedFolders, [mailboxUuid]: next } });
+    save({ watchedFolders: { ...settings.watchedFolders, [mailboxUuid]: next } });
   };
   return (
     <div class="settings-watch" data-testid="settings-watch">

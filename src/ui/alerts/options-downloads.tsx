@@ -1,4 +1,5 @@
-import { setSettings, type NestedMessages, type BulkLayout } from '../../settings';
+import type { NestedMessages, BulkLayout } from '../../settings';
+import { useSaving } from '../saved-notice';
 import { t } from '../../i18n';
 import { useSettings } from './hooks';
 import './alerts.css';
@@ -6,10 +7,11 @@ import './alerts.css';
 /** Options: how attachment zips and .eml downloads are made (read by the download features). */
 export function DownloadSettings() {
   const settings = useSettings();
+  const { save } = useSaving();
   if (!settings) return null;
-  const radio = <T extends string>(name: string, value: T, current: T, label: string, save: (v: T) => void) => (
+  const radio = <T extends string>(name: string, value: T, current: T, label: string, choose: (v: T) => void) => (
     <label class="settings-row">
-      <input type="radio" name={name} value={value} checked={current === value} onChange={() => save(value)} />
+      <input type="radio" name={name} value={value} checked={current === value} onChange={() => choose(value)} />
       {label}
     </label>
   );
@@ -21,7 +23,7 @@ export function DownloadSettings() {
           type="checkbox"
           data-setting="useServerArchive"
           checked={settings.useServerArchive}
-          onChange={(e) => void setSettings({ useServerArchive: e.currentTarget.checked })}
+          onChange={(e) => save({ useServerArchive: e.currentTarget.checked })}
         />
         <span class="settings-text">{t('settings_useServerArchive')}</span>
       </label>
@@ -31,7 +33,7 @@ export function DownloadSettings() {
           type="checkbox"
           data-setting="fileNamesWithDate"
           checked={settings.fileNamesWithDate}
-          onChange={(e) => void setSettings({ fileNamesWithDate: e.currentTarget.checked })}
+          onChange={(e) => save({ fileNamesWithDate: e.currentTarget.checked })}
         />
         {t('settings_fileNamesWithDate')}
       </label>
@@ -39,7 +41,7 @@ export function DownloadSettings() {
         <input
           type="checkbox"
           checked={settings.includeInlineImages}
-          onChange={(e) => void setSettings({ includeInlineImages: e.currentTarget.checked })}
+          onChange={(e) => save({ includeInlineImages: e.currentTarget.checked })}
         />
         {t('settings_includeInlineImages')}
       </label>
@@ -50,14 +52,10 @@ export function DownloadSettings() {
           'folder-per-message',
           settings.zipLayout,
           t('settings_zipLayoutFolders'),
-          (zipLayout) => void setSettings({ zipLayout }),
+          (zipLayout) => save({ zipLayout }),
         )}
-        {radio<BulkLayout>(
-          'zipLayout',
-          'flat',
-          settings.zipLayout,
-          t('settings_zipLayoutFlat'),
-          (zipLayout) => void setSettings({ zipLayout }),
+        {radio<BulkLayout>('zipLayout', 'flat', settings.zipLayout, t('settings_zipLayoutFlat'), (zipLayout) =>
+          save({ zipLayout }),
         )}
       </fieldset>
       <fieldset>
@@ -67,14 +65,14 @@ export function DownloadSettings() {
           'eml',
           settings.nestedMessages,
           t('settings_nestedEml'),
-          (nestedMessages) => void setSettings({ nestedMessages }),
+          (nestedMessages) => save({ nestedMessages }),
         )}
         {radio<NestedMessages>(
           'nestedMessages',
           'expand',
           settings.nestedMessages,
           t('settings_nestedExpand'),
-          (nestedMessages) => void setSettings({ nestedMessages }),
+          (nestedMessages) => save({ nestedMessages }),
         )}
       </fieldset>
     </section>

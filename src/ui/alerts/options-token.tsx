@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { maskToken, removeApiToken, setApiToken } from '../../settings';
 import { t } from '../../i18n';
+import { useSaving } from '../saved-notice';
 import { useApiToken } from './hooks';
 import './alerts.css';
 
@@ -9,13 +10,16 @@ export function TokenSettings() {
   const token = useApiToken();
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const { saved } = useSaving();
   if (token === undefined) return null;
 
   const save = async (event: Event) => {
     event.preventDefault();
     const ok = await setApiToken(draft);
     setInvalid(!ok);
-    if (ok) setDraft('');
+    if (!ok) return;
+    setDraft('');
+    saved();
   };
 
   return (
@@ -29,7 +33,7 @@ export function TokenSettings() {
             type="button"
             class="button alerts-small"
             data-testid="settings-token-remove"
-            onClick={() => void removeApiToken()}
+            onClick={() => void removeApiToken().then(saved)}
           >
             {t('settings_tokenRemove')}
           </button>

@@ -6,18 +6,18 @@ import { cursorKey } from '../../alerts/check-mail';
 import { latestUnread, type UnreadMessage } from '../../alerts/latest-unread';
 import { mailApi } from '../../alerts/mail-api';
 import { pauseAlerts, resumeAlerts } from '../../alerts/pause';
-import { requestNotificationPermission } from '../../alerts/permission';
 import type { PollRecord } from '../../alerts/poll-record';
 import { isQuietTime } from '../../alerts/quiet-time';
 import { watchedFoldersOf } from '../../alerts/watched-folders';
 import type { WebmailLink } from '../../alerts/webmail-link';
 import { openLinkInWebmail } from '../../alerts/webmail-tab';
 import { WEBMAIL_START_URL } from '../../ksuite/hosts';
-import { setSettings, type Settings } from '../../settings';
+import type { Settings } from '../../settings';
 import { t } from '../../i18n';
 import { failureReason } from './failure-reason';
 import { useNotificationPermission, usePausedUntil, usePollRecord, useSettings } from './hooks';
-import { NotificationPermissionControl } from './permission-control';
+import { AlertsSwitch } from './alerts-switch';
+import { relativeTime } from '../relative-time';
 import './alerts.css';
 
 const LATEST_COUNT = 5;
@@ -55,7 +55,7 @@ export function PopupAlerts() {
           {t('alerts_otherAccount', otherAccount)}
         </p>
       )}
-      <AlertControls settings={settings} />
+      {record.status !== 'signed_out' && <AlertControls settings={settings} />}
     </section>
   );
 }
@@ -65,6 +65,7 @@ function close(): void {
 }
 
 function MailStatus({ record, checking, onCheck }: { record: PollRecord; checking: boolean; onCheck: () => void }) {
+  const now = useNow();
   if (record.status === 'signed_out') {
     return (
       <div class="alerts-status signed-out" data-testid="alerts-status">
@@ -90,11 +91,19 @@ function MailStatus({ record, checking, onCheck }: { record: PollRecord; checkin
     record.status === 'error'
       ? `${t('alerts_statusCheckFailed')} ${failureReason(record.errorKind)} ${t('alerts_nextTry', formatClockTime(record.retryAt))}`
       : record.status === 'ok'
-        ? t('alerts_lastChecked', formatClockTime(record.check.checkedAt))
+        ? t(
+            'alerts_lastChecked',
+            relativeTime(record.check.checkedAt, now, browser.i18n.getUILanguage(), t('pages_justNow')),
+          )
         : '';
   return (
     <div class="alerts-status" data-testid="alerts-status">
-      <p>{checking ? t('alerts_checking') : text}</p>
+      <p
+        data-testid="alerts-status-text"
+        title={record.status === 'ok' ? formatClockTime(record.check.checkedAt) : undefined}
+      >
+        {checking ? t('alerts_checking') : text}
+      </p>
       <button
         type="button"
         class="button alerts-small"
@@ -187,25 +196,13 @@ function LatestUnread({ record, settings, open }: LinkListProps) {
 function AlertControls({ settings }: { settings: Settings }) {
   const permission = useNotificationPermission();
   const until = usePausedUntil();
-  const quiet = until === null && settings.alertsEnabled && isQuietTime(settings.quietHours, new Date());
-
-  const toggle = (event: Event) => {
-    const enabled = (event.currentTarget as HTMLInputElement).checked;
-    // Switching alerts on is the moment to ask, and the ask must happen inside this click.
-    if (enabled && (permission === 'not_asked' || permission === 'denied' || permission === 'revoked')) {
-      void requestNotificationPermission().catch(() => false);
-    }
-    void setSettings({ alertsEnabled: enabled });
-  };
+  const on = settings.alertsEnabled && (permission === 'granted' || permission === 'unsupported');
+  const quiet = until === null && on && isQuietTime(settings.quietHours, new Date());
 
   return (
     <div class="alerts-controls">
-      <label class="alerts-switch">
-        <input type="checkbox" data-testid="alerts-enabled" checked={settings.alertsEnabled} onChange={toggle} />
-        {t('alerts_switchLabel')}
-      </label>
-      {settings.alertsEnabled && <NotificationPermissionControl />}
-      {settings.alertsEnabled &&
+      <AlertsSwitch settings={settings} label="alerts_switchLabel" />
+      {on &&
         (until !== null ? (
           <div class="alerts-pause" data-testid="alerts-paused">
             <span>{t('alerts_pausedUntil', formatClockTime(until))}</span>
@@ -216,19 +213,36 @@ function AlertControls({ settings }: { settings: Settings }) {
         ) : (
           <div class="alerts-pause">
             {quiet && <span data-testid="alerts-quiet">{t('alerts_quietNow')}</span>}
+            <span>{t('pages_pauseLabel')}</span>
             <button
               type="button"
               class="button alerts-small"
               data-testid="alerts-pause-hour"
+              title={t('alerts_pauseHour')}
               onClick={() => void pauseAlerts('hour')}
             >
-              {t('alerts_pauseHour')}
+              {t('pages_pauseHour')}
             </button>
-            <button type="button" class="button alerts-small" onClick={() => void pauseAlerts('tomorrow')}>
-              {t('alerts_pauseTomorrow')}
+            <button
+              type="button"
+              class="button alerts-small"
+              title={t('alerts_pauseTomorrow')}
+              onClick={() => void pauseAlerts('tomorrow')}
+            >
+              {t('pages_pauseTomorrow')}
             </button>
           </div>
         ))}
     </div>
   );
+}
+
+/** The time now, moving on every half minute, so that "2 min ago" stays true while the popup is open. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }

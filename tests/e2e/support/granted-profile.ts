@@ -54,6 +54,8 @@ export async function launchWithNotificationsGranted(options: {
   extensionDir: string;
   /** A profile from an earlier launch (a browser restart); a new prepared one when absent. */
   profile?: string;
+  /** Browser UI language, e.g. 'de' (drives the extension's i18n). */
+  lang?: string;
 }): Promise<GrantedBrowser> {
   const extensionDir = await realpath(options.extensionDir);
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'ksuite-companion-alerts-')));
@@ -61,8 +63,9 @@ export async function launchWithNotificationsGranted(options: {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(),
     headless: true,
+    locale: options.lang,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(extensionDir, options.replica),
+    args: chromiumArgs(extensionDir, options.replica, options.lang),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -1,0 +1,30 @@
+/**
+ * Where the project lives: its help (the README) and its issue tracker. One place, so that a move is one edit;
+ * nothing of Infomaniak's is here.
+ */
+export const PROJECT_HOME = 'https://github.com/ksuite-tools/ksuite-mail-companion';
+export const HELP_URL = `${PROJECT_HOME}#readme`;
+
+/**
+ * A new issue, its text prefilled: questions for the user and the page-health diagnostics (version, browser, URL
+ * shapes, selector counts: nothing personal). In English, like the diagnostics, for whoever reads the report.
+ */
+export function newIssueUrl(diagnostics: string): string {
+  const body = [
+    '**What happened?**',
+    '',
+    '',
+    '**What did you expect?**',
+    '',
+    '',
+    '**Diagnostics** (no addresses, subjects or message contents)',
+    '',
+    '```',
+    diagnostics.trimEnd(),
+    '```',
+    '',
+  ].join('\n');
+  const url = new URL(`${PROJECT_HOME}/issues/new`);
+  url.searchParams.set('body', body);
+  return url.href;
+}

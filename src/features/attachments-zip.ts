@@ -8,7 +8,8 @@ import { NoAttachmentsError } from './shared/user-facing-error';
 
 /**
  * "Attachments (.zip)", saved as `YYYY-MM-DD – subject.zip`: from the server's archive when it holds exactly the
- * message's attachments, else from the raw message, fetched once, its attachments listed and zipped here. Every
+ * files the raw message zipped here would give, else from the raw message, fetched once, its attachments listed and
+ * zipped here; either way the same files (attachments-zip.routes.replica.test.ts). Every
  * attachment the message has goes in; a failure fails the whole action with a message, never a smaller zip.
  * Of a selection: one .zip, a folder per message (date – subject) or all files side by side.
  */

@@ -1,3 +1,4 @@
+import { bareContentId, cidReferences, isNestedMessageType, mayBeWinmailDat } from '../mail/attachment-kinds';
 import { safeFileName } from '../mail/safe-file-name';
 import type { ZipDirectoryEntry } from '../mail/zip-directory';
 import type { Attachment, Message } from './types';
@@ -14,9 +15,33 @@ export function attachmentsForArchive(message: Message, options: { includeInline
   return message.attachments.filter((a) => options.includeInline || a.disposition !== 'inline');
 }
 
-/** A forwarded message attached whole (`message/rfc822`). */
-export function isAttachedMessage(attachment: Attachment): boolean {
-  return /^message\/rfc822$/i.test(attachment.mime_type);
+/**
+ * The files the browser's zip of the raw message holds (mail/attachments.ts), when the JSON alone says which they
+ * are for certain; null when only the raw message can say, because the browser reads a part otherwise than the
+ * server describes or archives it:
+ * - an attached message: saved as .eml named after its own subject, or expanded into a folder;
+ * - what may be a winmail.dat: replaced by the files inside it, where the server's archive has the winmail.dat;
+ * - a part whose place the JSON's disposition does not settle. The browser leaves out a part the HTML shows (a
+ *   `cid:` link to it) unless it is marked as an attachment; the server calls a part inline by its disposition and
+ *   leaves what it calls inline out of its archive. A part the server calls inline that the HTML does not show is a
+ *   file to the browser; one it calls an attachment that the HTML shows may or may not be marked so.
+ */
+export function archiveFilesFromJson(message: Message, options: { includeInline: boolean }): Attachment[] | null {
+  const body = message.body;
+  const shown = cidReferences(body?.type === 'text/html' && typeof body.value === 'string' ? body.value : undefined);
+  const files: Attachment[] = [];
+  for (const attachment of message.attachments) {
+    if (isNestedMessageType(attachment.mime_type) || mayBeWinmailDat(attachment.name, attachment.mime_type)) {
+      return null;
+    }
+    const contentId = bareContentId(attachment.content_id);
+    const inHtml = contentId !== undefined && shown.has(contentId.toLowerCase());
+    const inlineToServer = attachment.disposition === 'inline';
+    if (inlineToServer !== inHtml) return null;
+    if (inlineToServer && options.includeInline) return null; // the browser keeps it; the archive has not got it
+    if (!inlineToServer) files.push(attachment);
+  }
+  return files;
 }
 
 export interface ArchiveFile {

@@ -90,6 +90,13 @@ export interface ApiMessage {
   attachments_resources?: string | null;
   folder_id: string;
   is_draft?: boolean;
+  /** The message's text, on the single-message route only (not in lists); HTML keeps its `cid:` links. */
+  body?: MessageBody | null;
+}
+
+export interface MessageBody {
+  type: string;
+  value: string;
 }
 
 export interface Message extends Omit<ApiMessage, 'size' | 'attachments' | 'attachments_resources'> {

@@ -1,8 +1,11 @@
+import { bareContentId, cidReferences, isNestedMessageType, isShownInline, mayBeWinmailDat } from './attachment-kinds';
 import { MailError } from './errors';
 import { parseMessageWithParts, type AttachmentPart, type MessageWithParts } from './parse-message';
 import { ownRealmBytes } from './own-realm-bytes';
 import { isTnef, readTnef, type TnefContents } from './tnef';
 import { recoverUndecodableText } from './undecodable-text';
+
+export { cidReferences } from './attachment-kinds';
 
 export interface MailAttachment {
   /** Decoded file name as the sender gave it ('' when none): not yet safe for a file system, see safeFileName. */
@@ -44,9 +47,6 @@ export interface ListAttachmentsOptions {
 // Beyond this depth a nested message is kept as .eml even in expand mode: enough for any real forward chain, and a
 // bound on the work a crafted message can cause.
 const MAX_EXPAND_DEPTH = 8;
-
-const NESTED_MESSAGE_TYPES = new Set(['message/rfc822', 'message/global']);
-const TNEF_TYPES = new Set(['application/ms-tnef', 'application/vnd.ms-tnef']);
 
 export async function listAttachments(
   raw: Uint8Array | ArrayBuffer,
@@ -90,7 +90,7 @@ async function collectParsed(
     const attachment = toMailAttachment(raw, part, location, referencedIds);
     if (attachment.inline && !options.inlineImages) continue;
 
-    if (NESTED_MESSAGE_TYPES.has(attachment.mimeType)) {
+    if (isNestedMessageType(attachment.mimeType)) {
       const key = location.pathKey === '' ? `${index + 1}` : `${location.pathKey}/${index + 1}`;
       result.push(...(await nestedMessage(attachment, { ...location, pathKey: key }, options)));
     } else if (options.expandTnef && isWinmailDat(attachment)) {
@@ -110,7 +110,7 @@ function toMailAttachment(
 ): MailAttachment {
   const { attachment } = part;
   const content = ownRealmBytes(part.content);
-  const contentId = attachment.contentId?.trim().replace(/^<|>$/g, '').trim() || undefined;
+  const contentId = bareContentId(attachment.contentId);
   return {
     fileName: recoverUndecodableText(raw, attachment.filename ?? ''),
     mimeType: attachment.mimeType.toLowerCase(),
@@ -120,8 +120,7 @@ function toMailAttachment(
     content,
     path,
     pathKey,
-    inline:
-      contentId !== undefined && attachment.disposition !== 'attachment' && referencedIds.has(contentId.toLowerCase()),
+    inline: isShownInline({ contentId, disposition: attachment.disposition }, referencedIds),
     origin: 'part',
   };
 }
@@ -160,9 +159,7 @@ function asEml(attachment: MailAttachment, subject: string): MailAttachment {
 }
 
 function isWinmailDat(attachment: MailAttachment): boolean {
-  const byType = TNEF_TYPES.has(attachment.mimeType);
-  const byName = attachment.fileName.toLowerCase() === 'winmail.dat';
-  return (byType || byName) && isTnef(attachment.content);
+  return mayBeWinmailDat(attachment.fileName, attachment.mimeType) && isTnef(attachment.content);
 }
 
 function expandTnef(winmail: MailAttachment): MailAttachment[] {
@@ -186,22 +183,4 @@ function expandTnef(winmail: MailAttachment): MailAttachment[] {
   }));
   // Never lose anything: whatever the reader could not turn into files is still inside the original.
   return contents.complete && files.length > 0 ? files : [...files, winmail];
-}
-
-/** Lower-cased Content-IDs the HTML refers to as `cid:…` (in src, href, background, CSS url()). */
-export function cidReferences(html: string | undefined): Set<string> {
-  const ids = new Set<string>();
-  if (!html) return ids;
-  for (const match of html.matchAll(/cid:([^\s"'<>()]+)/gi)) {
-    ids.add(safeDecodeUri(match[1]!).toLowerCase());
-  }
-  return ids;
-}
-
-function safeDecodeUri(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

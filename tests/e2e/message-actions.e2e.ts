@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import PostalMime from 'postal-mime';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCorpus } from '../replica/corpus/index';
+import { buildCorpus, CORPUS_MAILBOXES } from '../replica/corpus/index';
 import { savedFileOf, unzip } from './support/downloads';
 import { expectedDatePrefix } from './support/file-names';
 import { MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
@@ -50,13 +50,21 @@ async function routesTaken(): Promise<{ serverArchive: boolean; rawMessage: bool
   };
 }
 
-/** Opens a message of the primary mailbox's inbox by clicking its row, and returns its toolbar. */
-async function openMessage(subject: string) {
-  await page.goto(`${MAIL_URL}/0`);
+/** Opens a message of a mailbox's inbox (the primary one's unless told) by clicking its row; returns its toolbar. */
+async function openMessage(subject: string, mailbox?: string) {
+  await page.goto(`${MAIL_URL}/${mailbox === undefined ? 0 : webmailIndexOf(mailbox)}`);
   await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().click();
   const toolbar = page.locator(TOOLBAR).last();
   await toolbar.waitFor();
   return toolbar;
+}
+
+/** The webmail numbers mailboxes primary first, then by address (all ASCII here). */
+function webmailIndexOf(email: string): number {
+  const order = [...CORPUS_MAILBOXES].sort(
+    (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || (a.email < b.email ? -1 : 1),
+  );
+  return order.findIndex((mailbox) => mailbox.email === email);
 }
 
 describe('Attachments (.zip) on an opened message', () => {
@@ -161,6 +169,37 @@ describe("Attachments (.zip) when the server's archive cannot be passed on", () 
     } finally {
       await setOption('useServerArchive', true);
     }
+  });
+});
+
+describe('Attachments (.zip) gives the same files by every route', () => {
+  it('on a winmail.dat message: the files inside it, from a plain click and from the same click after "Headers"', async () => {
+    const message = corpus.get('winmail-dat-tnef')!;
+    const subject = message.expect.subject!;
+    // What the corpus put inside the winmail.dat, by hand: the files the user sent, not the container.
+    const inside = message.expect.containers!.find((c) => c.container === 'winmail.dat')!.files;
+
+    let toolbar = await openMessage(subject, message.mailbox);
+    await replica.clearRequests();
+    const plain = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+    const plainRoute = await routesTaken();
+
+    toolbar = await openMessage(subject, message.mailbox); // a fresh page: nothing of the first click is kept
+    await toolbar.locator('button[data-action="headers"]').click();
+    await toolbar.getByTestId('header-report').waitFor();
+    const afterHeaders = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
+
+    const plainFiles = await unzip(plain.bytes);
+    const afterHeadersFiles = await unzip(afterHeaders.bytes);
+    expect([...plainFiles.keys()].sort()).toEqual(inside.map((file) => file.name).sort());
+    expect([...afterHeadersFiles.keys()].sort()).toEqual([...plainFiles.keys()].sort());
+    for (const file of inside) {
+      expect(plainFiles.get(file.name)!.byteLength, file.name).toBe(file.size);
+      expect(Buffer.from(afterHeadersFiles.get(file.name)!).equals(Buffer.from(plainFiles.get(file.name)!))).toBe(true);
+    }
+    expect(afterHeaders.name).toBe(plain.name);
+    // The server's archive holds the winmail.dat itself: it is not asked for.
+    expect(plainRoute).toEqual({ serverArchive: false, rawMessage: true });
   });
 });
 

@@ -27,7 +27,12 @@ const REF: MessageRef = { uid: '7@f', shortUid: '7', folderId: 'f' };
 const pdf = new TextEncoder().encode('%PDF-1.7 '.repeat(500));
 const jpg = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) & 0xff);
 
-function attachment(name: string, mimeType: string, disposition = 'attachment'): Attachment {
+function attachment(
+  name: string,
+  mimeType: string,
+  disposition = 'attachment',
+  contentId: string | null = null,
+): Attachment {
   return {
     uuid: name,
     part_id: '2',
@@ -35,13 +40,21 @@ function attachment(name: string, mimeType: string, disposition = 'attachment'):
     size: 0,
     name,
     disposition,
-    content_id: null,
+    content_id: contentId,
     resource: `/api/x/${name}`,
   };
 }
 
-function message(attachments: Attachment[]): Message {
-  return { resource: '/api/mail/m/folder/f/message/7', attachments } as unknown as Message;
+/** A logo the message's HTML shows, as the JSON describes it. */
+const LOGO = attachment('logo.png', 'image/png', 'inline', '<logo@firma.example>');
+const HTML_SHOWING_LOGO = '<p>Gruss</p><img src="cid:logo@firma.example">';
+
+function message(attachments: Attachment[], html = HTML_SHOWING_LOGO): Message {
+  return {
+    resource: '/api/mail/m/folder/f/message/7',
+    attachments,
+    body: { type: 'text/html', value: html },
+  } as unknown as Message;
 }
 
 /** What the server answers: an archive of these entries as another zip writer makes it, or an error. */
@@ -176,8 +189,8 @@ describe('zipFromServerArchive', () => {
     expect(await zipFromServerArchive(source, REF, details, DEFAULTS, DATE)).toBeNull();
   });
 
-  it('leaves inline images out unless they are wanted', async () => {
-    const details = message([attachment('a.pdf', 'application/pdf'), attachment('logo.png', 'image/png', 'inline')]);
+  it('leaves out the inline images the HTML shows, as the browser does', async () => {
+    const details = message([attachment('a.pdf', 'application/pdf'), LOGO]);
     const { source } = sourceAnswering(await serverArchive([['a.pdf', pdf]]));
     expect((await zipFromServerArchive(source, REF, details, DEFAULTS, DATE))?.fileCount).toBe(1);
   });
@@ -194,6 +207,49 @@ describe('zipFromServerArchive', () => {
     expect(asked).toEqual([]);
   });
 
+  // Each of these the browser reads otherwise than the server's archive holds it; asked, the archive would match
+  // the JSON and give another zip than the same click after "Headers".
+  it.each([
+    ['a winmail.dat, whose files the browser unpacks', [attachment('winmail.dat', 'application/ms-tnef')], DEFAULTS],
+    ['a winmail.dat sent as any file', [attachment('WINMAIL.DAT', 'application/octet-stream')], DEFAULTS],
+    ['a TNEF part of another name', [attachment('att00001.dat', 'application/vnd.ms-tnef')], DEFAULTS],
+    // The browser names it after the forwarded message's subject when it has no name; the server's name is its own.
+    ['an attached message, even one the server serves', [attachment('message-3.eml', 'message/rfc822')], DEFAULTS],
+    ['an attached message/global', [attachment('Weiterleitung', 'message/global')], DEFAULTS],
+    // Apple Mail sends files "inline" where they were dropped in the text: a file to the browser, not to the archive.
+    [
+      'a file the server calls inline that the HTML does not show',
+      [attachment('Offerte.pdf', 'application/pdf', 'inline')],
+      DEFAULTS,
+    ],
+    // Shown by the HTML, it is left out unless marked as an attachment, which the JSON does not tell.
+    [
+      'an attachment the HTML shows',
+      [attachment('a.pdf', 'application/pdf'), attachment('logo.png', 'image/png', 'attachment', 'logo@firma.example')],
+      DEFAULTS,
+    ],
+    [
+      'inline images, when they are wanted',
+      [attachment('a.pdf', 'application/pdf'), LOGO],
+      { ...DEFAULTS, includeInlineImages: true },
+    ],
+  ] as const)('does not ask the server for %s', async (_, attachments, preferences) => {
+    const { source, asked } = sourceAnswering(await serverArchive(attachments.map((a) => [a.name, pdf])));
+    const details = message([attachment('Bericht.pdf', 'application/pdf'), ...attachments]);
+    expect(await zipFromServerArchive(source, REF, details, preferences, DATE)).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
+  it('reads cid: links only from an HTML body', async () => {
+    const { source, asked } = sourceAnswering();
+    const details = {
+      ...message([attachment('a.pdf', 'application/pdf'), LOGO]),
+      body: { type: 'text/plain', value: HTML_SHOWING_LOGO },
+    };
+    expect(await zipFromServerArchive(source, REF, details, DEFAULTS, DATE)).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
   it('zips from the raw message, without asking, when an attachment it wants has no download of its own', async () => {
     const { source, asked } = sourceAnswering();
     const unservable = { ...attachment('Weitergeleitet.eml', 'message/rfc822'), resource: null };
@@ -207,7 +263,7 @@ describe('zipFromServerArchive', () => {
   });
 
   it('takes the server archive when only an unwanted inline image lacks a download of its own', async () => {
-    const inline = { ...attachment('logo.png', 'image/png', 'inline'), resource: null };
+    const inline = { ...LOGO, resource: null };
     const details = message([attachment('a.pdf', 'application/pdf'), inline]);
     const { source } = sourceAnswering(await serverArchive([['a.pdf', pdf]]));
     expect((await zipFromServerArchive(source, REF, details, DEFAULTS, DATE))?.fileCount).toBe(1);

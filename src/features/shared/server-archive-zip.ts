@@ -1,10 +1,5 @@
 import { KsuiteApiError } from '../../ksuite/api-error';
-import {
-  attachmentsForArchive,
-  isAttachedMessage,
-  pairArchiveFiles,
-  type ArchiveFile,
-} from '../../ksuite/attachments-archive';
+import { archiveFilesFromJson, pairArchiveFiles, type ArchiveFile } from '../../ksuite/attachments-archive';
 import type { Attachment, Message } from '../../ksuite/types';
 import type { MessageRef } from '../../ksuite/webmail-dom';
 import { isMailError } from '../../mail/errors';
@@ -20,8 +15,10 @@ import type { MessageSource } from '../../ksuite/message-source';
  * "Attachments → .zip" of several. It is about 40 % fewer bytes than the raw message (no base64, text already
  * deflated) and needs no decoding here, so it is the faster way on any network.
  *
- * The archive is checked against the message's attachment list: one file for each attachment the user asked for,
- * matched by name, nothing missing and nothing extra. Where the server's names are not already this extension's
+ * It is asked for only when the message JSON shows that it holds exactly what the browser's zip of the raw message
+ * would (see archiveFilesFromJson: no winmail.dat to unpack, no attached message to name or expand, no part the
+ * two read differently), so that the same click gives the same files by either route. The archive is then checked
+ * against that list: one file for each attachment, matched by name, nothing missing and nothing extra. Where the server's names are not already this extension's
  * safe, unique names, the entries get them (and the message date), written around the server's compressed bytes
  * without decompressing or copying them. Anything else (an answer that is not such a zip, a name or count that does
  * not match, a server error) returns null or false, and the caller zips the raw message in the browser instead:
@@ -171,10 +168,9 @@ function fallBackOn(error: unknown): null {
 /** The attachments the browser's zip would hold, or null when only the raw message can give what is asked. */
 function wantedAttachments(details: Message, preferences: ZipPreferences): Attachment[] | null {
   if (!preferences.useServerArchive) return null;
-  const wanted = attachmentsForArchive(details, { includeInline: preferences.includeInlineImages });
-  // Expanding a forwarded message into a folder needs its MIME structure, which only the raw message has.
-  const expands = preferences.nestedMessages === 'expand' && wanted.some(isAttachedMessage);
+  const wanted = archiveFilesFromJson(details, { includeInline: preferences.includeInlineImages });
   // An attachment the server offers no download of may well be missing from its archive too; the raw message has it.
-  const unservable = wanted.some((attachment) => attachment.resource === null);
-  return wanted.length === 0 || expands || unservable ? null : wanted;
+  return wanted === null || wanted.length === 0 || wanted.some((attachment) => attachment.resource === null)
+    ? null
+    : wanted;
 }

@@ -312,9 +312,10 @@ describe('faults in the middle of a backup', () => {
   for (const answer of ['status', 'redirect'] as const) {
     it(`an expired session (${answer === 'status' ? '401' : 'redirect to sign-in'}) waits in needs-sign-in, then resume continues without refetching`, async () => {
       const selection = await everything(session.client, 'eml');
+      // Five downloads go through, then the session ends: set before the run, since a fast run could otherwise be
+      // over before the test got to end the session.
+      replica.control.expireSessionAfter({ requests: 5, answer, path: '/download' });
       const backup = run(session, folder.path, selection);
-      await until(() => (backup.progress.at(-1)?.messagesDone ?? 0) >= 5);
-      replica.control.expireSession({ answer });
       await until(() => backup.progress.at(-1)?.state === 'needs-sign-in');
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(backup.progress.at(-1)!.failed).toEqual([]);

@@ -39,8 +39,11 @@ export interface OneMessageRun {
   detail?(details: Message): string | null;
   /** True when the action has nothing to do on this message (no attachments): the button is disabled. */
   unavailable?(details: Message): boolean;
-  /** The label while the panel this action opened is shown ("Hide headers"): its button then toggles the panel. */
-  labelWhenOpen?: MessageKey;
+  /**
+   * True when the action opens a panel under the toolbar (the header report): its button then shows and hides it,
+   * keeping its label (a changing label would make the toolbar jump and wrap); it reads as pressed while open.
+   */
+  opensPanel?: boolean;
 }
 
 export interface SelectionRun {

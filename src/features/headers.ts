@@ -12,7 +12,7 @@ export default defineAction({
   icon: 'headers',
   needs: ['raw'],
   message: {
-    labelWhenOpen: 'action_hideHeaders',
+    opensPanel: true,
     async run({ source, message, signal, onProgress }) {
       const raw = await source.raw(message, { signal, onProgress: downloadProgress(onProgress) });
       const [{ analyseHeaders }, { infomaniakHeaderOptions }] = await Promise.all([

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ActionOutcome, ActionProgress, ActionServices, MessageAction } from '../features/action';
 import { formatBytes, t } from '../i18n';
 import type { Message } from '../ksuite/types';
@@ -36,6 +36,7 @@ export function ToolbarForMessage(props: {
     dkimBodyCheck: Promise<DkimBodyCheck[]>;
   } | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
+  const panelRef = useRef<HTMLDivElement>(null);
   const runner = useActionRun();
 
   useEffect(() => {
@@ -85,18 +86,30 @@ export function ToolbarForMessage(props: {
     return () => props.register(null);
   });
 
+  // The opened report takes focus (without scrolling the page), so Escape closes it straight away.
+  useEffect(() => {
+    if (panelOpen) panelRef.current?.querySelector<HTMLElement>('.header-report')?.focus({ preventScroll: true });
+  }, [panelOpen]);
+
+  const closePanel = () => {
+    const root = panelRef.current?.getRootNode() as ParentNode | undefined;
+    setPanelOpen(false);
+    // Back to the button that opened it, as after closing any panel.
+    root?.querySelector<HTMLElement>(`button[data-action="${panel?.action ?? ''}"]`)?.focus();
+  };
+
   const buttons = actions.map((action): ToolbarButton => {
     const one = action.message!;
     const open = panelOpen && panel?.action === action.id;
     return {
       id: action.id,
       icon: action.icon,
-      label: t(open && one.labelWhenOpen ? one.labelWhenOpen : action.label),
+      label: t(action.label),
       tooltip: t(action.tooltip),
       detail: one.detail ? (details ? one.detail(details) : '…') : null,
       // While one action runs, the others wait; a panel's button still closes it.
       disabled: (runner.busy && !(panel?.action === action.id)) || (details !== null && !!one.unavailable?.(details)),
-      expanded: one.labelWhenOpen ? open : undefined,
+      expanded: one.opensPanel ? open : undefined,
     };
   });
 
@@ -111,8 +124,8 @@ export function ToolbarForMessage(props: {
         onDismiss={runner.dismiss}
       />
       {panelOpen && shownReport && panel && (
-        <div class="headers-panel">
-          <HeaderReportView report={shownReport} dkimBodyCheck={panel.dkimBodyCheck} />
+        <div class="headers-panel" ref={panelRef}>
+          <HeaderReportView report={shownReport} dkimBodyCheck={panel.dkimBodyCheck} onClose={closePanel} />
         </div>
       )}
     </>

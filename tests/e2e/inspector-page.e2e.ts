@@ -136,9 +136,28 @@ describe('the header inspector page', () => {
   });
   afterAll(() => browser?.close());
 
-  it('starts with an explanation of what to paste', async () => {
-    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toContain('Show headers');
+  it('starts with an explanation of what to paste, pointing to our own "Headers" button first', async () => {
+    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toContain('click our “Headers” button');
     expect(await report(page).count()).toBe(0);
+  });
+
+  it('paints its background over the whole window below a short page, light and dark', async () => {
+    // The window's bottom row, below the body's end, shows the root's background (the canvas): it must be the page's.
+    const belowBody = () =>
+      page.evaluate(() => ({
+        bodyEndsAbove: document.body.getBoundingClientRect().bottom < innerHeight - 100,
+        canvas: getComputedStyle(document.documentElement).backgroundColor,
+        panel: getComputedStyle(document.querySelector('.inspector-input')!).backgroundColor,
+      }));
+    // The surface colour around the white (or dark) input panel, as in the other pages of kSuite.
+    expect(await belowBody()).toEqual({
+      bodyEndsAbove: true,
+      canvas: 'rgb(244, 248, 252)',
+      panel: 'rgb(255, 255, 255)',
+    });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await belowBody()).toEqual({ bodyEndsAbove: true, canvas: 'rgb(29, 36, 48)', panel: 'rgb(17, 24, 39)' });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('says plainly when the text has no headers at all', async () => {
@@ -198,7 +217,7 @@ describe('the header inspector page', () => {
 
   it('shows the Subject as literal text: no element from it, no script run', async () => {
     expect(await page.getByTestId('summary-subject').textContent()).toBe(SUBJECT);
-    expect(await report(page).locator('img, script, iframe, svg:not(.hr-icon)').count()).toBe(0);
+    expect(await report(page).locator('img, script, iframe, svg:not(.hr-icon):not(.hr-chevron)').count()).toBe(0);
     expect(await page.evaluate(() => document.body.dataset.pwned ?? null)).toBeNull();
   });
 
@@ -210,15 +229,43 @@ describe('the header inspector page', () => {
     expect(text).toContain('Infomaniak');
   });
 
-  it('shows the raw headers exactly as pasted, collapsed until asked for', async () => {
+  it('shows the summary and findings above the raw headers, which stay folded until asked for', async () => {
+    const order = await report(page).evaluate((element) =>
+      [...element.querySelectorAll('.hr-toggle')].map((toggle) => toggle.textContent),
+    );
+    expect(order).toEqual([
+      'Findings',
+      'Sender authentication',
+      'Summary',
+      'Delivery path',
+      'Spam filters',
+      'Raw headers',
+    ]);
     const raw = page.getByTestId('raw-headers');
     expect(await raw.isVisible()).toBe(false);
-    await page.getByText('Show exactly as received').click();
+    await page.getByRole('button', { name: 'Raw headers' }).click();
     expect(await raw.isVisible()).toBe(true);
     expect(await raw.textContent()).toBe(HEADERS);
   });
 
-  it('"Copy for support" puts the raw header block on the clipboard and says so', async () => {
+  it('folds a section away from its heading and opens it again', async () => {
+    const heading = page.getByRole('button', { name: 'Delivery path' });
+    const hops = page.getByTestId('hop');
+    expect(await heading.getAttribute('aria-expanded')).toBe('true');
+    expect(await hops.first().isVisible()).toBe(true);
+    await heading.click();
+    expect(await heading.getAttribute('aria-expanded')).toBe('false');
+    expect(await hops.first().isVisible()).toBe(false);
+    // The other sections stay as they were.
+    expect(await page.getByTestId('warning').first().isVisible()).toBe(true);
+    // From the keyboard too.
+    await heading.focus();
+    await page.keyboard.press('Enter');
+    expect(await heading.getAttribute('aria-expanded')).toBe('true');
+    expect(await hops.first().isVisible()).toBe(true);
+  });
+
+  it('"Copy for support" copies the verdict, the findings, the hops and then the raw headers, and says so', async () => {
     // Headless Chromium cannot grant an extension page the clipboard-read permission, so the text handed to the
     // clipboard is recorded on its way there; the real writeText still runs.
     await page.evaluate(() => {
@@ -230,16 +277,38 @@ describe('the header inspector page', () => {
     });
     await page.getByRole('button', { name: 'Copy for support' }).click();
     await expect.poll(() => page.getByTestId('copy-headers').textContent()).toBe('Copied');
-    expect(await page.evaluate(() => (window as unknown as { copiedText: string }).copiedText)).toBe(HEADERS);
+    const copied = await page.evaluate(() => (window as unknown as { copiedText: string }).copiedText);
+    const verdict = (await page.getByTestId('verdict').textContent())!.replace(/^Verdict: /, '');
+    const firstFinding = await page.getByTestId('warning').first().textContent();
+    const lines = copied.split('\n');
+    expect(lines[1]).toBe(`Verdict: ${verdict}`);
+    // "Problem The sender domain …" on the page, "- Problem: The sender domain …" in the text.
+    const findingAt = lines.indexOf(`- ${firstFinding!.replace(/^(\S+) /, '$1: ')}`);
+    const hopAt = lines.findIndex((line) => /^1\. localhost .*→ app01\.internal\.example-shop\.ch/.test(line));
+    const lastHopAt = lines.findIndex((line) =>
+      /^4\. mta-gw\.infomaniak\.ch .*→ mailstore-03\.infomaniak\.ch/.test(line),
+    );
+    const rawAt = lines.indexOf('Raw headers:');
+    expect([findingAt, hopAt, lastHopAt, rawAt].every((at) => at > 1)).toBe(true);
+    expect(findingAt).toBeLessThan(hopAt);
+    expect(hopAt).toBeLessThan(lastHopAt);
+    expect(lastHopAt).toBeLessThan(rawAt);
+    expect(lines[lastHopAt + 1]).toBe('Total delivery time: 4 min 55 s');
+    expect(copied.endsWith(`\nRaw headers:\n${HEADERS}`)).toBe(true);
   });
 
-  it('says how to copy by hand when the browser refuses the clipboard', async () => {
+  it('shows the same text selected, to copy by hand, when the browser refuses the clipboard', async () => {
+    const copied = await page.evaluate(() => (window as unknown as { copiedText: string }).copiedText);
     await page.evaluate(() => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
     });
     await page.getByTestId('copy-headers').click(); // named "Copied" for a moment after the previous test
     await expect.poll(() => page.getByTestId('copy-status').textContent()).toContain('refused access to the clipboard');
-    expect(await page.getByTestId('raw-headers').isVisible()).toBe(true);
+    const fallback = page.getByTestId('copy-fallback');
+    expect(await fallback.inputValue()).toBe(copied);
+    expect(
+      await fallback.evaluate((box: HTMLTextAreaElement) => [box.selectionStart, box.selectionEnd, box.value.length]),
+    ).toEqual([0, copied.length, copied.length]);
   });
 
   it('"Save as .txt" downloads the raw headers under a safe name made from the subject', async () => {
@@ -365,6 +434,38 @@ describe('the header inspector page', () => {
     }
   });
 
+  it("shows qmail's hand-over inside a server as such, never as a host name", async () => {
+    const message = corpusMessage('received-long-chain-mixed-mta');
+    await dropFile(page, message.raw, 'materialliste.eml');
+    await expect.poll(() => page.getByTestId('summary-subject').textContent()).toBe(message.expect.subject);
+    // "Received: (qmail 1234 invoked by uid 89); …" is the fourth hop, oldest first (see the corpus file).
+    const qmail = page.getByTestId('hop').nth(3);
+    expect(await qmail.getByTestId('hop-local').textContent()).toBe(
+      'Handed on inside the same serverqmail 1234 invoked by uid 89',
+    );
+    expect(await qmail.locator('.hr-host').count()).toBe(0);
+    const hosts = await page.locator('[data-testid="hop"] .hr-host').allTextContents();
+    expect(hosts.filter((host) => host.includes('qmail'))).toEqual([]);
+  });
+
+  it('does not draw a one-second step between fast servers as a full bar', async () => {
+    const fast = `Received: from mx2.example.net by mx3.example.net; Tue, 14 Oct 2025 09:12:41 +0200
+Received: from mx1.example.net by mx2.example.net; Tue, 14 Oct 2025 09:12:40 +0200
+Received: from smtp.example.org by mx1.example.net; Tue, 14 Oct 2025 09:12:39 +0200
+From: Anna <anna@example.org>
+Subject: Schnell
+Date: Tue, 14 Oct 2025 09:12:38 +0200
+`;
+    await pasteAndWait(fast, 'Schnell');
+    const widths = await page
+      .getByTestId('hop')
+      .locator('.hr-bar')
+      .evaluateAll((bars) => bars.map((bar) => bar.getBoundingClientRect().width / bar.parentElement!.clientWidth));
+    expect(widths).toHaveLength(2);
+    // One second of the track's minute: a sliver.
+    for (const width of widths) expect(width).toBeLessThan(0.05);
+  });
+
   /** Pastes a block and waits until the report shows it (a report of the previous input is already on the page). */
   async function pasteAndWait(text: string, subject: string): Promise<void> {
     await page.getByTestId('headers-input').fill(text);
@@ -465,13 +566,24 @@ describe('the header inspector page in German', () => {
 
   it('speaks German, down to the saved file name', async () => {
     const page = await browser.openExtensionPage('inspector.html');
-    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toContain('„Header anzeigen“');
+    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toContain('„Header prüfen“');
     await pasteHeaders(page, HEADERS);
     expect(await page.getByRole('heading', { name: 'Zustellweg' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Für den Support kopieren' }).count()).toBe(1);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Als .txt speichern' }).click();
-    expect((await download).suggestedFilename()).toMatch(/^Kopfzeilen – .*\.txt$/);
+    expect((await download).suggestedFilename()).toMatch(/^Header – .*\.txt$/);
+    await page.close();
+  });
+
+  it('says "Header" throughout, "Kein Ergebnis" for a missing check', async () => {
+    const page = await browser.openExtensionPage('inspector.html');
+    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toContain('Header');
+    expect(await page.locator('body').textContent()).not.toMatch(/Kopfzeile/);
+    await pasteHeaders(page, HEADERS);
+    expect(await page.getByTestId('auth-arc').textContent()).toContain('Kein Ergebnis');
+    expect(await page.getByRole('button', { name: 'Header im Original' }).count()).toBe(1);
+    expect(await page.locator('body').textContent()).not.toMatch(/Kopfzeile/);
     await page.close();
   });
 

@@ -472,6 +472,37 @@ describe('Headers on an opened message', () => {
     await expect.poll(() => toolbar.getByTestId('header-report').count()).toBe(0);
   });
 
+  it('closes with Escape, also after a click on its text, and with its close button; focus goes back to "Headers"', async () => {
+    const message = corpus.get('received-long-chain-mixed-mta')!;
+    const toolbar = await openMessage(message.expect.subject!);
+    const headersButton = toolbar.locator('button[data-action="headers"]');
+    const report = toolbar.getByTestId('header-report');
+    const focusIsOn = (locator: typeof headersButton) =>
+      locator.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element);
+
+    await headersButton.click();
+    await report.waitFor();
+    // The label stays (the toolbar does not jump); the button reads as pressed.
+    expect(await headersButton.textContent()).toBe('Headers');
+    expect(await headersButton.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => report.count()).toBe(0);
+    expect(await headersButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await focusIsOn(headersButton)).toBe(true);
+
+    await headersButton.click();
+    await toolbar.getByTestId('summary-subject').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => report.count()).toBe(0);
+
+    await headersButton.click();
+    await toolbar.getByTestId('close-report').click();
+    await expect.poll(() => report.count()).toBe(0);
+    expect(await focusIsOn(headersButton)).toBe(true);
+    // The webmail itself stays where it was: the message is still open.
+    expect(await page.locator(TOOLBAR).count()).toBeGreaterThan(0);
+  });
+
   it('says the body is unchanged since signed, for a message whose signature holds a real body hash', async () => {
     // The replica writes each DKIM body hash from the body it serves (tests/replica/corpus/dkim.ts).
     const message = corpus.get('plain-text-de')!;

@@ -14,5 +14,5 @@ export {
 export { domainToUnicode } from './punycode';
 export { BUILT_IN_SPAM_DECODERS } from './spam';
 export { judgeReport, riskyFileWarnings, withRiskyFiles } from './verdict';
-export { formatDuration } from './warnings';
+export { formatDuration } from './duration';
 export type * from './types';

@@ -80,7 +80,13 @@ describe('parseReceived: server forms', () => {
 
   it('qmail: only a comment, and the HELO/IP form', () => {
     const local = received('(qmail 10876 invoked from network); 24 Aug 2023 16:13:38 -0000');
-    expect(local).toMatchObject({ from: null, by: '(qmail 10876 invoked from network)', byHost: null });
+    expect(local).toMatchObject({
+      from: null,
+      fromHost: null,
+      by: null,
+      byHost: null,
+      localHandover: 'qmail 10876 invoked from network',
+    });
     expect(local.date?.epochMs).toBe(at('2023-08-24T16:13:38Z'));
     const network = received(
       'from unknown (HELO mail.example.org) (198.51.100.23)\n  by mx.example.net with SMTP; 24 Aug 2023 16:13:38 -0000',

@@ -37,6 +37,7 @@ export function parseReceived(value: string): ParsedReceived {
     id: null,
     for: null,
     via: null,
+    localHandover: null,
     date,
   };
 
@@ -51,8 +52,9 @@ export function parseReceived(value: string): ParsedReceived {
       continue;
     }
     if (current === null) {
-      // qmail writes only a comment: "(qmail 10876 invoked from network)". It names the receiving program.
-      if (token.comment && /^qmail\b/i.test(token.text)) values.by = [`(${token.text})`];
+      // qmail writes only a comment, "(qmail 10876 invoked from network)": a program handing the message to the
+      // next one on the same server. It names no server, so it fills neither "from" nor "by".
+      if (token.comment && /^qmail\b/i.test(token.text)) parsed.localHandover = token.text.replace(/\s+/g, ' ');
       continue;
     }
     // Comments describe the host before them (from/by); for the other clauses, and for TLS or

@@ -116,6 +116,11 @@ export interface ReceivedFields {
   id: string | null;
   for: string | null;
   via: string | null;
+  /**
+   * What a line that names no server says instead: qmail's "qmail 1234 invoked by uid 89" or "… invoked from
+   * network", a hand-over between programs inside one server. Never a host name.
+   */
+  localHandover: string | null;
   date: DateValue | null;
 }
 

@@ -7,6 +7,7 @@ import { domainOfAddress } from './addresses';
 import { differentOrganisations } from './domains';
 import { findDomainConcerns, type DomainConcernCode } from './lookalike';
 import type { AuthenticationReport, HeaderSummary, HeaderWarning, HopTrace, Severity, WarningCode } from './types';
+import { formatDuration } from './duration';
 
 export interface WarningContext {
   summary: HeaderSummary;
@@ -150,13 +151,4 @@ export function addressShownIn(name: string): string | null {
     if (start < at && /[^.]\.[^.]/.test(domain)) return name.slice(start, end);
   }
   return null;
-}
-
-/** "1:02:03" (hours may exceed 24): the same in every language, so no translation is needed. */
-export function formatDuration(seconds: number): string {
-  const whole = Math.round(Math.abs(seconds));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = whole % 60;
-  return `${hours}:${String(minutes).padStart(2, '0')}:${String(rest).padStart(2, '0')}`;
 }

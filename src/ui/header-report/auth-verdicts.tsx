@@ -4,12 +4,8 @@ import { ReportSection } from './report-section';
 import { t } from '../../i18n';
 import { ToneIcon, InfoIcon } from './icons';
 import { translateReportText } from './report-text';
+import { AUTH_MECHANISMS, MECHANISM_NAMES } from './report-labels';
 import { authTone } from './tones';
-
-// Always all four, in the order the checks build on each other; a missing check is shown as "none", not left out.
-const MECHANISMS: readonly AuthMechanism[] = ['spf', 'dkim', 'dmarc', 'arc'];
-// The protocols' own names, the same in every language.
-const MECHANISM_NAMES: Record<AuthMechanism, string> = { spf: 'SPF', dkim: 'DKIM', dmarc: 'DMARC', arc: 'ARC' };
 
 /**
  * One chip per mechanism: name, verdict word with its icon, and the one-line reason. A pass names the domain it
@@ -30,7 +26,7 @@ export function AuthVerdicts({
   return (
     <ReportSection title={t('report_auth_title')}>
       <ul class="hr-chips">
-        {MECHANISMS.map((mechanism) => {
+        {AUTH_MECHANISMS.map((mechanism) => {
           const verdict = authentication.verdicts[mechanism];
           const passed = passedFor[mechanism];
           const tone = passed?.caveat ? 'caution' : authTone(verdict.result);

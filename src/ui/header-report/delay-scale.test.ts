@@ -6,6 +6,13 @@ describe('delayBarPercents', () => {
     expect(delayBarPercents([null, 300, 150, 30])).toEqual([null, 100, 50, 10]);
   });
 
+  it('does not draw a one-second step full width: below a minute the track still stands for a minute', () => {
+    expect(delayBarPercents([null, 1, 0])).toEqual([null, 100 / 60, 0]);
+    expect(delayBarPercents([null, 2, 30])).toEqual([null, 200 / 60, 50]);
+    // From a minute on, the slowest step fills the track again.
+    expect(delayBarPercents([null, 60, 6])).toEqual([null, 100, 10]);
+  });
+
   it('keeps a negative delay (clock skew) visible, sized by how far it goes back', () => {
     expect(delayBarPercents([null, 200, -50, 100])).toEqual([null, 100, 25, 50]);
   });
@@ -21,12 +28,12 @@ describe('delayBarPercents', () => {
   });
 
   it('draws no bar for a zero delay or when every delay is zero', () => {
-    expect(delayBarPercents([null, 0, 10])).toEqual([null, 0, 100]);
+    expect(delayBarPercents([null, 0, 90])).toEqual([null, 0, 100]);
     expect(delayBarPercents([null, 0, 0])).toEqual([null, 0, 0]);
   });
 
   it('leaves undated hops without a bar and copes with no delays at all', () => {
-    expect(delayBarPercents([null, null, 4])).toEqual([null, null, 100]);
+    expect(delayBarPercents([null, null, 4])).toEqual([null, null, 400 / 60]);
     expect(delayBarPercents([])).toEqual([]);
     expect(delayBarPercents([null])).toEqual([null]);
   });

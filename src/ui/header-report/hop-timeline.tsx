@@ -1,13 +1,14 @@
-import type { Hop, HopTrace } from '../../mail';
+import { formatDuration, type Hop, type HopTrace } from '../../mail';
 import { ReportSection } from './report-section';
 import { t } from '../../i18n';
 import { delayBarPercents } from './delay-scale';
-import { formatDelay, formatInstant } from './format';
+import { formatInstant } from './format';
+import { hopRoute } from './hop-route';
 import { uiLanguage } from './report-text';
 
 /**
  * The delivery path, oldest hop first: who handed the message to whom, how, when, and a bar per hop whose length
- * is that step's delay relative to the slowest one. A step dated before the previous one keeps its negative delay
+ * is that step's delay (see `delayBarPercents` for the scale). A step dated before the previous one keeps its negative delay
  * and is flagged as clock skew, because a wrong clock is itself worth seeing.
  */
 export function HopTimeline({ hops }: { hops: HopTrace }) {
@@ -31,7 +32,7 @@ export function HopTimeline({ hops }: { hops: HopTrace }) {
           >
             {hops.totalSeconds === null
               ? t('report_total_unknown')
-              : t('report_total_delay', formatDelay(hops.totalSeconds))}
+              : t('report_total_delay', formatDuration(hops.totalSeconds))}
           </p>
         </>
       )}
@@ -41,10 +42,7 @@ export function HopTimeline({ hops }: { hops: HopTrace }) {
 
 function HopRow({ hop, width }: { hop: Hop; width: number | null }) {
   const when = hop.date && formatInstant(hop.date.epochMs, uiLanguage());
-  const fromText = hop.fromHost ?? hop.from;
-  const byText = hop.byHost ?? hop.by;
-  // A Received line we could not take apart is still shown, whole, rather than as two "unknown server"s.
-  const unparsed = fromText === null && byText === null;
+  const route = hopRoute(hop);
   return (
     <li
       class={`hr-hop${hop.clockSkew ? ' hr-hop-skew' : ''}${hop.entry ? ' hr-hop-entry' : ''}`}
@@ -56,17 +54,22 @@ function HopRow({ hop, width }: { hop: Hop; width: number | null }) {
         {hop.number}
       </span>
       <div class="hr-hop-main">
-        {unparsed ? (
-          <p class="hr-hop-route hr-mono">{hop.raw}</p>
+        {route.kind === 'unparsed' ? (
+          <p class="hr-hop-route hr-mono">{route.raw}</p>
+        ) : route.kind === 'local' ? (
+          <p class="hr-hop-route hr-hop-local" data-testid="hop-local">
+            <span>{t('report_hop_local_handover')}</span>
+            <span class="hr-aside hr-mono">{route.note}</span>
+          </p>
         ) : (
           <p class="hr-hop-route">
-            <span class="hr-host">{fromText ?? t('report_hop_unknown_host')}</span>
-            {hop.fromIp && hop.fromIp !== hop.fromHost && <span class="hr-ip">[{hop.fromIp}]</span>}
+            <span class="hr-host">{route.from ?? t('report_hop_unknown_host')}</span>
+            {route.fromIp && <span class="hr-ip">[{route.fromIp}]</span>}
             <span class="hr-arrow" aria-hidden="true">
               →
             </span>
             <span class="hr-sr">{t('report_hop_handed_to')}</span>
-            <span class="hr-host">{byText ?? t('report_hop_unknown_host')}</span>
+            <span class="hr-host">{route.by ?? t('report_hop_unknown_host')}</span>
           </p>
         )}
         <p class="hr-hop-meta">
@@ -91,7 +94,7 @@ function HopDelay({ hop, width }: { hop: Hop; width: number | null }) {
   return (
     <div class="hr-delay" title={hop.clockSkew ? t('report_hop_clock_skew_help') : undefined}>
       <span class="hr-delay-label">
-        {hop.clockSkew ? formatDelay(hop.delaySeconds) : `+${formatDelay(hop.delaySeconds)}`}
+        {hop.clockSkew ? formatDuration(hop.delaySeconds) : `+${formatDuration(hop.delaySeconds)}`}
         {hop.clockSkew && <span class="hr-skew-flag">{t('report_hop_clock_skew')}</span>}
       </span>
       <span class="hr-bar-track" aria-hidden="true">

@@ -1,15 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveFile } from '../../page/save-file';
 import { t } from '../../i18n';
 import { fromUser } from '../from-user';
 import { ReportSection } from './report-section';
-import { ToneIcon } from './icons';
 import { headersFileName } from './report-file-name';
-
-type CopyState = 'idle' | 'copied' | 'failed';
-
-/** How long "Copied" stays before the button reads as before. */
-const COPIED_MS = 2500;
 
 export interface RawHeadersProps {
   /** The header block exactly as received. */
@@ -18,27 +11,8 @@ export interface RawHeadersProps {
   onSaveText?(text: string, fileName: string): void;
 }
 
-/**
- * The header block exactly as received, collapsed by default, with the two ways support asks for it: on the
- * clipboard, or as a .txt file.
- */
+/** The header block exactly as received, folded away until asked for, and saved as a .txt file on request. */
 export function RawHeaders({ header, subject, onSaveText }: RawHeadersProps) {
-  const [copy, setCopy] = useState<CopyState>('idle');
-  const resetTimer = useRef<ReturnType<typeof setTimeout>>();
-  useEffect(() => () => clearTimeout(resetTimer.current), []);
-
-  const copyForSupport = async () => {
-    clearTimeout(resetTimer.current);
-    try {
-      await navigator.clipboard.writeText(header);
-      setCopy('copied');
-      resetTimer.current = setTimeout(() => setCopy('idle'), COPIED_MS);
-    } catch {
-      // Refused (no focus, a page policy, or the API missing): say so and point to copying by hand.
-      setCopy('failed');
-    }
-  };
-
   const saveText = () => {
     const fileName = headersFileName(subject, t('report_file_name_prefix'));
     if (onSaveText) onSaveText(header, fileName);
@@ -48,39 +22,17 @@ export function RawHeaders({ header, subject, onSaveText }: RawHeadersProps) {
   return (
     <ReportSection
       title={t('report_raw_title')}
+      initiallyOpen={false}
+      testId="raw-section"
       actions={
-        <>
-          <button
-            type="button"
-            class="hr-button hr-button-primary"
-            data-testid="copy-headers"
-            onClick={fromUser(copyForSupport)}
-          >
-            {copy === 'copied' ? (
-              <>
-                <ToneIcon tone="good" />
-                {t('report_copied')}
-              </>
-            ) : (
-              t('report_copy')
-            )}
-          </button>
-          <button type="button" class="hr-button" data-testid="save-headers" onClick={fromUser(saveText)}>
-            {t('report_save_txt')}
-          </button>
-        </>
+        <button type="button" class="hr-button" data-testid="save-headers" onClick={fromUser(saveText)}>
+          {t('report_save_txt')}
+        </button>
       }
     >
-      <p class="hr-status" role="status" data-testid="copy-status">
-        {copy === 'copied' && <span class="hr-sr">{t('report_copied')}</span>}
-        {copy === 'failed' && <span class="hr-copy-failed">{t('report_copy_failed')}</span>}
-      </p>
-      <details class="hr-raw" open={copy === 'failed' || undefined}>
-        <summary>{t('report_raw_toggle')}</summary>
-        <pre class="hr-raw-text" data-testid="raw-headers" tabIndex={0}>
-          {header}
-        </pre>
-      </details>
+      <pre class="hr-raw-text" data-testid="raw-headers" tabIndex={0}>
+        {header}
+      </pre>
     </ReportSection>
   );
 }

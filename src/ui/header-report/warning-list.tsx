@@ -1,22 +1,14 @@
-import type { HeaderWarning, Severity } from '../../mail';
+import type { HeaderWarning } from '../../mail';
 import { ReportSection } from './report-section';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { InfoIcon, ToneIcon } from './icons';
 import { translateReportText } from './report-text';
+import { SEVERITY_LABELS, sortedWarnings } from './report-labels';
 import { severityTone } from './tones';
-
-const SEVERITY_LABELS: Record<Severity, MessageKey> = {
-  error: 'report_severity_error',
-  warning: 'report_severity_warning',
-  info: 'report_severity_info',
-};
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The findings as sentences, the most serious first; the severity is a word as well as a colour and a shape. */
 export function WarningList({ warnings }: { warnings: readonly HeaderWarning[] }) {
-  // The analyser already sorts; sorting again (stably) keeps the promise even for a report built elsewhere.
-  const sorted = [...warnings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sorted = sortedWarnings(warnings);
   return (
     <ReportSection title={t('report_warnings_title')}>
       {sorted.length === 0 ? (

@@ -1,0 +1,68 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCorpus } from '../replica/corpus/index';
+import { MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import type { ExtensionBrowser } from './support/launch';
+import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
+
+// An everyday message (one attachment, one inline image) opened in a 1280 px window, where the webmail's reading
+// pane leaves the toolbar about 600 px: in every language its actions, with their details, fit one row.
+const EVERYDAY = buildCorpus().find((message) => message.id === 'inline-image-and-attachment')!;
+
+/** How many rows the toolbar's controls take, how high it is, and which labels are broken over two lines. */
+async function layoutOf(toolbar: Locator) {
+  return toolbar.locator('.toolbar').evaluate((bar) => {
+    const controls = [...bar.children] as HTMLElement[];
+    // The controls are centred on their row, so one row has one centre line.
+    const centres = new Set(
+      controls.map((control) => {
+        const box = control.getBoundingClientRect();
+        return Math.round(box.top + box.height / 2);
+      }),
+    );
+    const buttons = controls.filter((control) => control.matches('button'));
+    const lowest = Math.min(...buttons.map((button) => button.getBoundingClientRect().height));
+    const style = getComputedStyle(bar);
+    return {
+      rows: centres.size,
+      // One row: the bar is as high as its tallest button plus its own padding, not a line more.
+      heightOverOneRow: Math.round(
+        bar.getBoundingClientRect().height -
+          Math.max(...buttons.map((button) => button.getBoundingClientRect().height)) -
+          parseFloat(style.paddingTop) -
+          parseFloat(style.paddingBottom),
+      ),
+      brokenLabels: buttons
+        .filter((button) => button.getBoundingClientRect().height > lowest * 1.5)
+        .map((button) => button.textContent),
+    };
+  });
+}
+
+const browsers: ExtensionBrowser[] = [];
+afterAll(() => Promise.all(browsers.map((browser) => browser.close())));
+
+describe('the message toolbar at 1280 px', () => {
+  for (const lang of ['en', 'de', 'fr', 'it']) {
+    it(`${lang}: every action and its detail on one row, also with the header report open`, async () => {
+      const { browser } = await signedInBrowser({ lang });
+      browsers.push(browser);
+      const page = await browser.context.newPage();
+      expect(page.viewportSize()?.width).toBe(1280);
+      await page.goto(`${MAIL_URL}/0`);
+      await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: EVERYDAY.expect.subject! }).first().click();
+      const toolbar = page.locator(TOOLBAR).last();
+      await toolbar.waitFor();
+      // The file count arrives with the message's details.
+      await expect.poll(() => toolbar.getByTestId('action-detail').first().textContent()).toMatch(/\d/);
+      const oneRow = { rows: 1, heightOverOneRow: 0, brokenLabels: [] };
+      expect(await layoutOf(toolbar)).toEqual(oneRow);
+
+      await toolbar.locator('button[data-action="headers"]').click();
+      await toolbar.getByTestId('header-report').waitFor();
+      expect(await toolbar.locator('button[data-action="headers"]').getAttribute('aria-expanded')).toBe('true');
+      expect(await layoutOf(toolbar)).toEqual(oneRow);
+      await browser.close();
+    });
+  }
+});

@@ -3,8 +3,9 @@ import { attachmentsForArchive } from '../ksuite/attachments-archive';
 import type { Attachment, Message } from '../ksuite/types';
 import { zipArchiveName } from '../mail/naming';
 import { saveFile } from '../page/save-file';
-import { defineAction, downloadProgress, type MessageContext } from './action';
+import { defineAction, transferProgress, type MessageContext } from './action';
 import { NoAttachmentsError } from './shared/user-facing-error';
+import type { ZipPreferences } from './shared/zip-preferences';
 
 /**
  * "Attachments (.zip)", saved as `YYYY-MM-DD – subject.zip`: from the server's archive when it holds exactly the
@@ -20,8 +21,8 @@ export default defineAction({
   needs: ['details', 'server-archive', 'raw'],
   message: {
     run: saveAttachmentsZip,
-    detail: (details) => attachmentSummary(details),
-    unavailable: (details) => filesOf(details).length === 0,
+    detail: attachmentSummary,
+    unavailable: (details, preferences) => filesOf(details, preferences).length === 0,
   },
   selection: {
     label: 'bulk_attachmentsZip',
@@ -65,13 +66,21 @@ async function saveAttachmentsZip({ source, message, signal, onProgress, prefere
     withDate: preferences.fileNamesWithDate,
   });
 
-  const fromServer = await zipFromServerArchive(source, message, details, preferences, date, signal);
+  const fromServer = await zipFromServerArchive(
+    source,
+    message,
+    details,
+    preferences,
+    date,
+    signal,
+    transferProgress(onProgress),
+  );
   if (fromServer) {
     await saveFile(fromServer.zip, fileName, 'application/zip');
     return { kind: 'saved', fileName } as const;
   }
 
-  const raw = await source.raw(message, { signal, onProgress: downloadProgress(onProgress) });
+  const raw = await source.raw(message, { signal, ...transferProgress(onProgress) });
   const attachments = await listAttachments(raw, {
     inlineImages: preferences.includeInlineImages,
     nestedMessages: preferences.nestedMessages,
@@ -83,16 +92,26 @@ async function saveAttachmentsZip({ source, message, signal, onProgress, prefere
   return { kind: 'saved', fileName } as const;
 }
 
-/** The webmail lists inline images (signatures, logos) with the attachments; the zip leaves them out by default. */
-function filesOf(details: Message): Attachment[] {
-  return attachmentsForArchive(details, { includeInline: false });
+/** The webmail lists inline images (signatures, logos) with the attachments; the zip leaves them out unless asked. */
+function filesOf(details: Message, preferences: ZipPreferences): Attachment[] {
+  return attachmentsForArchive(details, { includeInline: preferences.includeInlineImages });
 }
 
-function attachmentSummary(details: Message): string {
-  const files = filesOf(details);
+/**
+ * In the webmail's own words and units ("2 attachments · 102 KB"), so that both lines agree on the same files, and
+ * what the zip leaves out that the webmail's line counts ("— 1 inline image not included").
+ */
+function attachmentSummary(details: Message, preferences: ZipPreferences): string {
+  const files = filesOf(details, preferences);
   const bytes = files.reduce((sum, a) => sum + a.size, 0);
-  if (files.length === 0) return t('action_attachmentsNone');
-  return files.length === 1
-    ? t('action_attachmentsOne', formatBytes(bytes))
-    : t('action_attachmentsMany', [String(files.length), formatBytes(bytes)]);
+  const count =
+    files.length === 0
+      ? t('action_attachmentsNone')
+      : files.length === 1
+        ? t('action_attachmentsOne', formatBytes(bytes))
+        : t('action_attachmentsMany', [String(files.length), formatBytes(bytes)]);
+  const leftOut = (Array.isArray(details.attachments) ? details.attachments.length : 0) - files.length;
+  if (leftOut <= 0) return count;
+  const what = leftOut === 1 ? t('saving_inlineLeftOutOne') : t('saving_inlineLeftOutMany', String(leftOut));
+  return t('saving_withLeftOut', [count, what]);
 }

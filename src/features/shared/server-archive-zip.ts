@@ -1,3 +1,4 @@
+import type { TransferOptions } from '../../ksuite/api-client';
 import { KsuiteApiError } from '../../ksuite/api-error';
 import {
   attachmentsForArchive,
@@ -47,8 +48,10 @@ export async function zipFromServerArchive(
   preferences: ZipPreferences,
   date: Date,
   signal?: AbortSignal,
+  /** The archive's bytes as they arrive, and its retries: one message's toolbar shows them. */
+  following: Omit<TransferOptions, 'signal'> = {},
 ): Promise<ServerArchiveZip | null> {
-  const checked = await checkedServerArchive(source, ref, details, preferences, signal);
+  const checked = await checkedServerArchive(source, ref, details, preferences, { ...following, signal });
   if (!checked) return null;
   const { archive, entries, matched } = checked;
   // One layout names the files. Where its names are the server's own, and there are no folders, the server's archive
@@ -79,7 +82,7 @@ export async function addServerArchiveToLayout(
   preferences: ZipPreferences,
   options: { baseFolders: readonly LayoutFolder[]; date: Date; signal?: AbortSignal },
 ): Promise<boolean> {
-  const checked = await checkedServerArchive(source, ref, details, preferences, options.signal);
+  const checked = await checkedServerArchive(source, ref, details, preferences, { signal: options.signal });
   return checked !== null && addMatchedFiles(layout, checked, options);
 }
 
@@ -89,7 +92,7 @@ async function checkedServerArchive(
   ref: MessageRef,
   details: Message,
   preferences: ZipPreferences,
-  signal: AbortSignal | undefined,
+  transfer: TransferOptions,
 ): Promise<CheckedArchive | null> {
   // A raw message the page already has (after "Headers", say) is zipped here rather than downloading the archive too.
   if (source.hasRaw(ref) || !source.archiveTrusted) return null;
@@ -99,7 +102,7 @@ async function checkedServerArchive(
   let archive: Blob;
   let entries: ZipDirectoryEntry[];
   try {
-    archive = await source.attachmentsArchive(details, signal);
+    archive = await source.attachmentsArchive(details, transfer);
     entries = await readZipDirectory(archive);
   } catch (error) {
     return fallBackOn(error);

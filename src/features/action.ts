@@ -36,14 +36,19 @@ export type ActionIcon = 'zip' | 'eml' | 'headers';
 export interface OneMessageRun {
   run(context: MessageContext): Promise<ActionOutcome>;
   /**
-   * A short text after the label, from the message's JSON and the user's preferences ("2 attachments · 1.2 MB");
-   * null shows nothing.
+   * A short text after the label, from the message's JSON and the user's preferences ("2 attachments · 1.2 MB"),
+   * and a sentence shown on hovering it ("1 inline image not included"); null shows nothing.
    */
-  detail?(details: Message, preferences: UserPreferences): string | null;
+  detail?(details: Message, preferences: UserPreferences): ActionDetail | null;
   /** True when the action has nothing to do on this message (no attachments): the button is disabled. */
   unavailable?(details: Message, preferences: UserPreferences): boolean;
   /** The label while the panel this action opened is shown ("Hide headers"): its button then toggles the panel. */
   labelWhenOpen?: MessageKey;
+}
+
+export interface ActionDetail {
+  text: string;
+  note?: string;
 }
 
 export interface SelectionRun {

@@ -3,7 +3,7 @@ import { attachmentsForArchive } from '../ksuite/attachments-archive';
 import type { Attachment, Message } from '../ksuite/types';
 import { zipArchiveName } from '../mail/naming';
 import { saveFile } from '../page/save-file';
-import { defineAction, transferProgress, type MessageContext } from './action';
+import { defineAction, transferProgress, type ActionDetail, type MessageContext } from './action';
 import { NoAttachmentsError } from './shared/user-facing-error';
 import type { ZipPreferences } from './shared/zip-preferences';
 
@@ -98,20 +98,24 @@ function filesOf(details: Message, preferences: ZipPreferences): Attachment[] {
 }
 
 /**
- * In the webmail's own words and units ("2 attachments · 102 KB"), so that both lines agree on the same files, and
- * what the zip leaves out that the webmail's line counts ("— 1 inline image not included").
+ * In the webmail's own words and units, so that its line and ours agree on the same files: "2 attachments · 102 KB"
+ * where the zip holds them all, "1 of 2 attachments · 100 KB" where it leaves inline images out, which the note says.
  */
-function attachmentSummary(details: Message, preferences: ZipPreferences): string {
+function attachmentSummary(details: Message, preferences: ZipPreferences): ActionDetail {
   const files = filesOf(details, preferences);
-  const bytes = files.reduce((sum, a) => sum + a.size, 0);
-  const count =
-    files.length === 0
-      ? t('action_attachmentsNone')
-      : files.length === 1
-        ? t('action_attachmentsOne', formatBytes(bytes))
-        : t('action_attachmentsMany', [String(files.length), formatBytes(bytes)]);
-  const leftOut = (Array.isArray(details.attachments) ? details.attachments.length : 0) - files.length;
-  if (leftOut <= 0) return count;
-  const what = leftOut === 1 ? t('saving_inlineLeftOutOne') : t('saving_inlineLeftOutMany', String(leftOut));
-  return t('saving_withLeftOut', [count, what]);
+  const listed = Array.isArray(details.attachments) ? details.attachments.length : 0;
+  const size = formatBytes(files.reduce((sum, a) => sum + a.size, 0));
+  const leftOut = listed - files.length;
+  const note =
+    leftOut <= 0
+      ? undefined
+      : leftOut === 1
+        ? t('saving_inlineLeftOutOne')
+        : t('saving_inlineLeftOutMany', String(leftOut));
+  if (files.length === 0) return { text: t('action_attachmentsNone'), note };
+  if (note) return { text: t('saving_partOf', [String(files.length), String(listed), size]), note };
+  return {
+    text:
+      files.length === 1 ? t('action_attachmentsOne', size) : t('action_attachmentsMany', [String(files.length), size]),
+  };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ActionOutcome, ActionProgress, ActionServices, MessageAction } from '../features/action';
+import type { ActionDetail, ActionOutcome, ActionProgress, ActionServices, MessageAction } from '../features/action';
 import { formatBytes, t } from '../i18n';
 import type { UserPreferences } from '../features/shared/zip-preferences';
 import type { Message } from '../ksuite/types';
@@ -101,7 +101,7 @@ export function ToolbarForMessage(props: {
       icon: action.icon,
       label: t(open && one.labelWhenOpen ? one.labelWhenOpen : action.label),
       tooltip: t(action.tooltip),
-      detail: one.detail ? (known ? one.detail(known.details, known.preferences) : '…') : null,
+      detail: one.detail ? (known ? one.detail(known.details, known.preferences) : { text: '…' }) : null,
       // While one action runs, the others wait; a panel's button still closes it.
       disabled:
         (runner.busy && !(panel?.action === action.id)) ||
@@ -135,7 +135,7 @@ export interface ToolbarButton {
   label: string;
   tooltip: string;
   /** A short text after the label ("2 attachments · 1.2 MB"), "…" while unknown, null for none. */
-  detail: string | null;
+  detail: ActionDetail | null;
   disabled: boolean;
   /** For a button that shows and hides a panel. */
   expanded?: boolean;
@@ -176,8 +176,13 @@ export function MessageToolbar(props: MessageToolbarProps) {
             <ActionIcon name={button.icon} />
             <span class="label">{button.label}</span>
             {button.detail !== null && (
-              <span class="detail" data-testid="action-detail">
-                {button.detail}
+              <span class="detail" data-testid="action-detail" title={button.detail.note}>
+                {button.detail.text}
+              </span>
+            )}
+            {button.detail?.note && (
+              <span class="visually-hidden" data-testid="action-detail-note">
+                {button.detail.note}
               </span>
             )}
           </button>

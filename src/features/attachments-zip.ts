@@ -99,7 +99,8 @@ function filesOf(details: Message, preferences: ZipPreferences): Attachment[] {
 
 /**
  * In the webmail's own words and units, so that its line and ours agree on the same files: "2 attachments · 102 KB"
- * where the zip holds them all, "1 of 2 attachments · 100 KB" where it leaves inline images out, which the note says.
+ * where the zip holds them all, "1 of 2 · 100 KB" where it leaves inline images out, which the note says (beside the
+ * label "Attachments (.zip)", so the noun is not said twice: at 1280 px the toolbar keeps to one row).
  */
 function attachmentSummary(details: Message, preferences: ZipPreferences): ActionDetail {
   const files = filesOf(details, preferences);

@@ -72,7 +72,7 @@ describe('in English', () => {
         const size = webmailSize(files.reduce((sum, file) => sum + file.size, 0));
         expect(webmail, message.id).toMatch(new RegExp(`^${total} attachments · `));
         expect(await detail.textContent(), message.id).toBe(
-          files.length === 0 ? 'No attachments' : `${files.length} of ${total} attachments · ${size}`,
+          files.length === 0 ? 'No attachments' : `${files.length} of ${total} · ${size}`,
         );
         const note = item.last().locator(TOOLBAR).getByTestId('action-detail-note');
         expect(await note.textContent(), message.id).toBe(
@@ -107,8 +107,8 @@ describe('in English', () => {
   ])('%s: says "retrying (1 of 3)", "(2 of 3)" while the server is busy, then saves', async (_, action, path) => {
     const toolbar = await openMessage(page, await subjectOf('inline-image-and-attachment'));
     await expect.poll(() => toolbar.locator(DETAIL).textContent()).not.toBe('…');
-    // Two busy answers, each asking for a second's wait: long enough to be read, as a user would see it.
-    await replica.failNext(2, 503, path, 1);
+    // Two "too many requests" answers, each asking for a second's wait: long enough to be read, as a user would.
+    await replica.failNext(2, 429, path, 1);
     const seen = new Set<string>();
     const status = toolbar.getByTestId('action-status');
     const watching = (async () => {
@@ -125,7 +125,7 @@ describe('in English', () => {
     expect([...seen]).toContain('Downloading… retrying (1 of 3)');
     expect([...seen]).toContain('Downloading… retrying (2 of 3)');
     expect(saved.bytes.byteLength).toBeGreaterThan(0);
-    const failed = (await replica.requests()).filter((entry) => entry.path.endsWith(path) && entry.status === 503);
+    const failed = (await replica.requests()).filter((entry) => entry.path.endsWith(path) && entry.status === 429);
     expect(failed).toHaveLength(2);
   });
 });
@@ -148,7 +148,7 @@ describe('in German', () => {
     expect(await zip.locator('.label').textContent()).toBe('Anhänge als .zip');
     // The webmail writes "100.0 KB" with a point; in German the decimal mark is a comma.
     const size = webmailSize(files.reduce((sum, file) => sum + file.size, 0)).replace('.', ',');
-    await expect.poll(() => toolbar.locator(DETAIL).textContent()).toBe(`1 von 2 Anhängen · ${size}`);
+    await expect.poll(() => toolbar.locator(DETAIL).textContent()).toBe(`1 von 2 · ${size}`);
     expect(await toolbar.getByTestId('action-detail-note').textContent()).toBe('1 Bild im Text nicht enthalten');
   });
 });

@@ -30,7 +30,7 @@ export class ReplicaClient {
   expireSession = (tokens = false, answer: 'status' | 'redirect' = 'status') =>
     this.call('POST', '/expire-session', { tokens, answer });
   setLatency = (ms: number) => this.call('POST', '/latency', { ms });
-  /** `retryAfter`: seconds the failed answers ask the client to wait (a 429's or 503's Retry-After). */
+  /** `retryAfter`: the seconds a 429 asks the client to wait (its Retry-After). */
   failNext = (count: number, status: number, path?: string, retryAfter?: number) =>
     this.call('POST', '/fail', { count, status, path, retryAfter });
   /** `path`: only downloads whose path contains it are cut (the webmail page fetches inline images too). */

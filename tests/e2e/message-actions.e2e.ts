@@ -68,7 +68,7 @@ describe('Attachments (.zip) on an opened message', () => {
     const toolbar = await openMessage(parsed.subject!);
     await expect
       .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
-      .toMatch(/^1 attachment · /);
+      .toMatch(/^1 of 2 · /);
 
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
@@ -482,7 +482,7 @@ describe('risky attachments on an opened message', () => {
     const toolbar = await openMessage(parsed.subject!);
     await expect
       .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
-      .toMatch(/^1 attachment · /);
+      .toMatch(/^1 of 2 · /);
     expect(await toolbar.getByTestId('risky-files').count()).toBe(0);
     await toolbar.locator('button[data-action="headers"]').click();
     await toolbar.getByTestId('verdict').waitFor();

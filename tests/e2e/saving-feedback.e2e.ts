@@ -83,7 +83,7 @@ describe('in English', () => {
       compared++;
     }
     expect(compared).toBe(16);
-  });
+  }, 180_000); // 16 messages opened one after another: about 15 s, several times that on a busy machine
 
   it('names the saved file, says it went to the downloads, and "Show" opens them at that file', async () => {
     const toolbar = await openMessage(page, await subjectOf('inline-image-and-attachment'));

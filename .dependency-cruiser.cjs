@@ -14,10 +14,15 @@
 const TEST = '\\.test\\.tsx?$|/testing/';
 
 /**
- * The modules of src/page that rooms below it may use: how a file is saved from a page, and the shapes of the
- * messages between the extension's pages and the webmail tab. Nothing else of the plumbing.
+ * The modules of src/page that rooms below it may use: how a file is saved from a page (and shown in the downloads),
+ * and the shapes of the messages between the extension's pages and the webmail tab. Nothing else of the plumbing.
  */
-const PAGE_PROTOCOLS = ['page/save-file\\.ts$', 'page/page-messages\\.ts$', 'page/inspector-handoff\\.ts$'];
+const PAGE_PROTOCOLS = [
+  'page/save-file\\.ts$',
+  'page/show-download\\.ts$',
+  'page/page-messages\\.ts$',
+  'page/inspector-handoff\\.ts$',
+];
 
 /** Modules at the top of src/ that any room above ksuite/ may use: translated text, the browser's menus. */
 const NEUTRAL = ['i18n\\.ts$', 'menu-items\\.ts$'];

@@ -1,14 +1,16 @@
 import { startAlerts } from '@/src/alerts';
 import { startContextMenus } from '@/src/background/context-menus';
 import { startIssuingSaveTickets } from '@/src/background/save-tickets';
+import { startShowingDownloads } from '@/src/background/show-downloads';
 
-// The background only wires browser events to src/: alerts, the right-click actions, and the tickets that let a
-// mail frame save through the kSuite shell.
+// The background only wires browser events to src/: alerts, the right-click actions, the tickets that let a mail
+// frame save through the kSuite shell, and "Show" after a save (the downloads page, where the browser allows it).
 export default defineBackground({
   type: 'module',
   main() {
     startAlerts();
     startContextMenus();
     startIssuingSaveTickets();
+    startShowingDownloads();
   },
 });

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n';
-import type { DownloadProgress } from '../ksuite/api-client';
+import type { DownloadProgress, RetryNotice } from '../ksuite/api-client';
 import type { MessageSource } from '../ksuite/message-source';
 import type { Message } from '../ksuite/types';
 import type { MessageRef } from '../ksuite/webmail-dom';
@@ -35,15 +35,23 @@ export type ActionIcon = 'zip' | 'eml' | 'headers';
 
 export interface OneMessageRun {
   run(context: MessageContext): Promise<ActionOutcome>;
-  /** A short text after the label, from the message's JSON ("3 files, 1.2 MB"); null shows nothing. */
-  detail?(details: Message): string | null;
+  /**
+   * A short text after the label, from the message's JSON and the user's preferences ("2 attachments · 1.2 MB"),
+   * and a sentence shown on hovering it ("1 inline image not included"); null shows nothing.
+   */
+  detail?(details: Message, preferences: UserPreferences): ActionDetail | null;
   /** True when the action has nothing to do on this message (no attachments): the button is disabled. */
-  unavailable?(details: Message): boolean;
+  unavailable?(details: Message, preferences: UserPreferences): boolean;
   /**
    * True when the action opens a panel under the toolbar (the header report): its button then shows and hides it,
    * keeping its label (a changing label would make the toolbar jump and wrap); it reads as pressed while open.
    */
   opensPanel?: boolean;
+}
+
+export interface ActionDetail {
+  text: string;
+  note?: string;
 }
 
 export interface SelectionRun {
@@ -75,6 +83,8 @@ export interface SelectionContext extends RunContext {
 
 export type ActionProgress =
   | { phase: 'download'; received: number; total: number | null }
+  /** A download failed for now and is tried again: the `attempt`-th retry of at most `of`. */
+  | { phase: 'retry'; attempt: number; of: number }
   | { phase: 'zip'; done: number; total: number }
   /** A selection: `done` of `total` messages fetched. */
   | { phase: 'messages'; done: number; total: number };
@@ -97,7 +107,10 @@ export function defineAction(action: MessageAction): MessageAction {
   return action;
 }
 
-/** A download's progress as the action reports it. */
-export function downloadProgress(onProgress: RunContext['onProgress']) {
-  return (progress: DownloadProgress) => onProgress({ phase: 'download', ...progress });
+/** A download's progress and retries as the action reports them: spread into the download's options. */
+export function transferProgress(onProgress: RunContext['onProgress']) {
+  return {
+    onProgress: (progress: DownloadProgress) => onProgress({ phase: 'download', ...progress }),
+    onRetry: (retry: RetryNotice) => onProgress({ phase: 'retry', ...retry }),
+  };
 }

@@ -3,8 +3,9 @@ import { attachmentsForArchive } from '../ksuite/attachments-archive';
 import type { Attachment, Message } from '../ksuite/types';
 import { zipArchiveName } from '../mail/naming';
 import { saveFile } from '../page/save-file';
-import { defineAction, downloadProgress, type MessageContext } from './action';
+import { defineAction, transferProgress, type ActionDetail, type MessageContext } from './action';
 import { NoAttachmentsError } from './shared/user-facing-error';
+import type { ZipPreferences } from './shared/zip-preferences';
 
 /**
  * "Attachments (.zip)", saved as `YYYY-MM-DD – subject.zip`: from the server's archive when it holds exactly the
@@ -21,8 +22,8 @@ export default defineAction({
   needs: ['details', 'server-archive', 'raw'],
   message: {
     run: saveAttachmentsZip,
-    detail: (details) => attachmentSummary(details),
-    unavailable: (details) => filesOf(details).length === 0,
+    detail: attachmentSummary,
+    unavailable: (details, preferences) => filesOf(details, preferences).length === 0,
   },
   selection: {
     label: 'bulk_attachmentsZip',
@@ -66,13 +67,21 @@ async function saveAttachmentsZip({ source, message, signal, onProgress, prefere
     withDate: preferences.fileNamesWithDate,
   });
 
-  const fromServer = await zipFromServerArchive(source, message, details, preferences, date, signal);
+  const fromServer = await zipFromServerArchive(
+    source,
+    message,
+    details,
+    preferences,
+    date,
+    signal,
+    transferProgress(onProgress),
+  );
   if (fromServer) {
     await saveFile(fromServer.zip, fileName, 'application/zip');
     return { kind: 'saved', fileName } as const;
   }
 
-  const raw = await source.raw(message, { signal, onProgress: downloadProgress(onProgress) });
+  const raw = await source.raw(message, { signal, ...transferProgress(onProgress) });
   const attachments = await listAttachments(raw, {
     inlineImages: preferences.includeInlineImages,
     nestedMessages: preferences.nestedMessages,
@@ -84,16 +93,31 @@ async function saveAttachmentsZip({ source, message, signal, onProgress, prefere
   return { kind: 'saved', fileName } as const;
 }
 
-/** The webmail lists inline images (signatures, logos) with the attachments; the zip leaves them out by default. */
-function filesOf(details: Message): Attachment[] {
-  return attachmentsForArchive(details, { includeInline: false });
+/** The webmail lists inline images (signatures, logos) with the attachments; the zip leaves them out unless asked. */
+function filesOf(details: Message, preferences: ZipPreferences): Attachment[] {
+  return attachmentsForArchive(details, { includeInline: preferences.includeInlineImages });
 }
 
-function attachmentSummary(details: Message): string {
-  const files = filesOf(details);
-  const bytes = files.reduce((sum, a) => sum + a.size, 0);
-  if (files.length === 0) return t('action_attachmentsNone');
-  return files.length === 1
-    ? t('action_attachmentsOne', formatBytes(bytes))
-    : t('action_attachmentsMany', [String(files.length), formatBytes(bytes)]);
+/**
+ * In the webmail's own words and units, so that its line and ours agree on the same files: "2 attachments · 102 KB"
+ * where the zip holds them all, "1 of 2 · 100 KB" where it leaves inline images out, which the note says (beside the
+ * label "Attachments (.zip)", so the noun is not said twice: at 1280 px the toolbar keeps to one row).
+ */
+function attachmentSummary(details: Message, preferences: ZipPreferences): ActionDetail {
+  const files = filesOf(details, preferences);
+  const listed = Array.isArray(details.attachments) ? details.attachments.length : 0;
+  const size = formatBytes(files.reduce((sum, a) => sum + a.size, 0));
+  const leftOut = listed - files.length;
+  const note =
+    leftOut <= 0
+      ? undefined
+      : leftOut === 1
+        ? t('saving_inlineLeftOutOne')
+        : t('saving_inlineLeftOutMany', String(leftOut));
+  if (files.length === 0) return { text: t('action_attachmentsNone'), note };
+  if (note) return { text: t('saving_partOf', [String(files.length), String(listed), size]), note };
+  return {
+    text:
+      files.length === 1 ? t('action_attachmentsOne', size) : t('action_attachmentsMany', [String(files.length), size]),
+  };
 }

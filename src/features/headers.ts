@@ -1,4 +1,4 @@
-import { defineAction, downloadProgress } from './action';
+import { defineAction, transferProgress } from './action';
 
 /**
  * "Headers": the message's headers as a report under the toolbar (hops and delays, SPF/DKIM/DMARC, spam verdicts,
@@ -14,7 +14,7 @@ export default defineAction({
   message: {
     opensPanel: true,
     async run({ source, message, signal, onProgress }) {
-      const raw = await source.raw(message, { signal, onProgress: downloadProgress(onProgress) });
+      const raw = await source.raw(message, { signal, ...transferProgress(onProgress) });
       const [{ analyseHeaders }, { infomaniakHeaderOptions }] = await Promise.all([
         import('../mail/headers/analyse'),
         import('../ksuite/header-defaults'),

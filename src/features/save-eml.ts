@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { emlFileName } from '../mail/naming';
 import { saveFile } from '../page/save-file';
-import { defineAction, downloadProgress } from './action';
+import { defineAction, transferProgress } from './action';
 
 /**
  * "Save .eml": the raw message exactly as the server stores it, named `YYYY-MM-DD HHmm – subject.eml`. Of a
@@ -17,7 +17,7 @@ export default defineAction({
     async run({ source, message, signal, onProgress, preferences }) {
       const { fileNamesWithDate } = await preferences();
       const details = await source.details(message, signal);
-      const raw = await source.raw(message, { signal, onProgress: downloadProgress(onProgress) });
+      const raw = await source.raw(message, { signal, ...transferProgress(onProgress) });
       const fileName = emlFileName(new Date(details.date), details.subject, {
         fallbackSubject: t('noSubject'),
         withDate: fileNamesWithDate,

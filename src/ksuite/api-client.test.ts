@@ -108,6 +108,36 @@ describe('KsuiteApiClient', () => {
     });
   });
 
+  it('tells each retry before waiting for it, counted from 1 of its retries', async () => {
+    const { fetch } = scripted(failure(503, 'service_unavailable'), failure(429, 'too_many_request'), success('pong'));
+    const retries: string[] = [];
+    const client = new KsuiteApiClient({ fetch, ...fast });
+    await client.json('/api/ping-with-auth', { onRetry: ({ attempt, of }) => retries.push(`${attempt} of ${of}`) });
+    expect(retries).toEqual(['1 of 3', '2 of 3']);
+  });
+
+  it("follows a Blob's bytes when its length is announced, and refuses it cut short all the same", async () => {
+    const body = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 251);
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < body.length; at += 16_384) controller.enqueue(body.slice(at, at + 16_384));
+        controller.close();
+      },
+    });
+    const whole = scripted(new Response(chunked, { headers: { 'Content-Length': '70000' } }));
+    const seen: [number, number | null][] = [];
+    const blob = await new KsuiteApiClient({ fetch: whole.fetch }).resourceBlob('/api/x', {
+      onProgress: ({ received, total }) => seen.push([received, total]),
+    });
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(body);
+    expect(seen).toEqual([16_384, 32_768, 49_152, 65_536, 70_000].map((received) => [received, 70_000]));
+    const cut = scripted(new Response(new Uint8Array(10), { headers: { 'Content-Length': '20' } }));
+    const client = new KsuiteApiClient({ fetch: cut.fetch });
+    await expect(client.resourceBlob('/api/x', { onProgress: () => {} })).rejects.toMatchObject({
+      kind: 'incomplete',
+    });
+  });
+
   it('reports download progress up to the total', async () => {
     const { fetch } = scripted(new Response(new Uint8Array(1000), { headers: { 'Content-Length': '1000' } }));
     const seen: number[] = [];

@@ -1,4 +1,4 @@
-import type { DownloadProgress, KsuiteApiClient } from './api-client';
+import type { KsuiteApiClient, TransferOptions } from './api-client';
 import type { CurrentMailbox } from './current-mailbox';
 import type { Message } from './types';
 import type { MessageRef } from './webmail-dom';
@@ -37,8 +37,8 @@ export class MessageSource {
   }
 
   /** The server's zip of the message's attachments (see features/shared/server-archive-zip.ts). */
-  attachmentsArchive(details: Message, signal?: AbortSignal): Promise<Blob> {
-    return this.api.attachmentsArchive(details, { signal });
+  attachmentsArchive(details: Message, options: TransferOptions = {}): Promise<Blob> {
+    return this.api.attachmentsArchive(details, options);
   }
 
   /**
@@ -58,10 +58,7 @@ export class MessageSource {
     return this.#raw.has(ref.uid);
   }
 
-  async raw(
-    ref: MessageRef,
-    options: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},
-  ): Promise<Uint8Array> {
+  async raw(ref: MessageRef, options: TransferOptions = {}): Promise<Uint8Array> {
     const cached = this.#raw.get(ref.uid);
     if (cached) return cached;
     const [uuid, details] = await Promise.all([this.mailboxUuid(options.signal), this.details(ref, options.signal)]);

@@ -1,5 +1,5 @@
 import { startsLikeMessage } from '../mail/message-start';
-import type { DownloadProgress, KsuiteApiClient } from './api-client';
+import type { KsuiteApiClient, TransferOptions } from './api-client';
 import { KsuiteApiError } from './api-error';
 import type { MessageRef } from './webmail-dom';
 
@@ -32,7 +32,7 @@ export async function downloadRawMessage(
   api: KsuiteApiClient,
   mailboxUuid: string,
   message: { ref: MessageRef; size: number | null },
-  options: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},
+  options: TransferOptions = {},
 ): Promise<Uint8Array> {
   for (let attempt = 0; ; attempt++) {
     const bytes = await api.rawMessage(mailboxUuid, message.ref, options);

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ActionOutcome, ActionProgress, ActionServices, MessageAction } from '../features/action';
+import type { ActionDetail, ActionOutcome, ActionProgress, ActionServices, MessageAction } from '../features/action';
 import { formatBytes, t } from '../i18n';
+import type { UserPreferences } from '../features/shared/zip-preferences';
 import type { Message } from '../ksuite/types';
 import type { MessageRef } from '../ksuite/webmail-dom';
 import type { HeaderReport } from '../mail/headers/types';
 import { riskyFileWarnings, withRiskyFiles } from '../mail/headers/verdict';
 import { findRiskyFiles, type RiskyFile } from '../mail/risky-files';
+import { canShowDownloads, showDownload } from '../page/show-download';
 import { ActionIcon } from './action-icon';
 import { BrandMark } from './brand-mark';
 import { fromUser } from './from-user';
@@ -30,6 +32,7 @@ export function ToolbarForMessage(props: {
   const { message, services } = props;
   const actions = useMemo(() => props.actions.filter((action) => action.message), [props.actions]);
   const [details, setDetails] = useState<Message | null>(null);
+  const [preferences, setPreferences] = useState<UserPreferences | null>(null);
   const [panel, setPanel] = useState<{
     action: string;
     report: HeaderReport;
@@ -43,9 +46,13 @@ export function ToolbarForMessage(props: {
     // The JSON is fetched up front only when a button shows something from it.
     if (!actions.some((action) => action.needs.includes('details'))) return;
     const lookup = new AbortController();
-    services.source
-      .details(message, lookup.signal)
-      .then(setDetails)
+    // What a button shows may depend on the options too (the inline images a zip leaves out).
+    Promise.all([services.source.details(message, lookup.signal), services.preferences()])
+      .then(([found, chosen]) => {
+        if (lookup.signal.aborted) return;
+        setPreferences(chosen);
+        setDetails(found);
+      })
       // The buttons keep "…"; the actions themselves report what is wrong when the user clicks.
       .catch(() => {});
     return () => lookup.abort();
@@ -98,6 +105,7 @@ export function ToolbarForMessage(props: {
     root?.querySelector<HTMLElement>(`button[data-action="${panel?.action ?? ''}"]`)?.focus();
   };
 
+  const known = details && preferences ? { details, preferences } : null;
   const buttons = actions.map((action): ToolbarButton => {
     const one = action.message!;
     const open = panelOpen && panel?.action === action.id;
@@ -106,9 +114,11 @@ export function ToolbarForMessage(props: {
       icon: action.icon,
       label: t(action.label),
       tooltip: t(action.tooltip),
-      detail: one.detail ? (details ? one.detail(details) : '…') : null,
+      detail: one.detail ? (known ? one.detail(known.details, known.preferences) : { text: '…' }) : null,
       // While one action runs, the others wait; a panel's button still closes it.
-      disabled: (runner.busy && !(panel?.action === action.id)) || (details !== null && !!one.unavailable?.(details)),
+      disabled:
+        (runner.busy && !(panel?.action === action.id)) ||
+        (known !== null && !!one.unavailable?.(known.details, known.preferences)),
       expanded: one.opensPanel ? open : undefined,
     };
   });
@@ -137,8 +147,8 @@ export interface ToolbarButton {
   icon: MessageAction['icon'];
   label: string;
   tooltip: string;
-  /** A short text after the label ("3 files, 1.2 MB"), "…" while unknown, null for none. */
-  detail: string | null;
+  /** A short text after the label ("2 attachments · 1.2 MB"), "…" while unknown, null for none. */
+  detail: ActionDetail | null;
   disabled: boolean;
   /** For a button that shows and hides a panel. */
   expanded?: boolean;
@@ -179,8 +189,13 @@ export function MessageToolbar(props: MessageToolbarProps) {
             <ActionIcon name={button.icon} />
             <span class="label">{button.label}</span>
             {button.detail !== null && (
-              <span class="detail" data-testid="action-detail">
-                {button.detail}
+              <span class="detail" data-testid="action-detail" title={button.detail.note}>
+                {button.detail.text}
+              </span>
+            )}
+            {button.detail?.note && (
+              <span class="visually-hidden" data-testid="action-detail-note">
+                {button.detail.note}
               </span>
             )}
           </button>
@@ -247,6 +262,16 @@ export function ActionStatusLine({
       data-state={status.kind}
     >
       <span>{isError ? status.error.text : status.text}</span>
+      {status.kind === 'done' && status.fileName && canShowDownloads() && (
+        <button
+          type="button"
+          class="link"
+          data-testid="show-download"
+          onClick={fromUser(() => showDownload(status.fileName!))}
+        >
+          {t('saving_show')}
+        </button>
+      )}
       {isError && status.error.signInUrl && (
         <a class="link" href={status.error.signInUrl} target="_top">
           {t('error_signInAgain')}
@@ -272,6 +297,7 @@ function WarningMark() {
 function progressFraction(progress: ActionProgress | null): number | null {
   if (!progress) return null;
   if (progress.phase === 'download') return progress.total ? progress.received / progress.total : null;
+  if (progress.phase === 'retry') return null;
   return progress.total ? progress.done / progress.total : null;
 }
 
@@ -282,7 +308,14 @@ function progressText(progress: ActionProgress | null): string {
     case 'messages':
       // "Fetching message 3 of 9": the one under way, counted from 1.
       return t('bulk_progress', [String(Math.min(progress.done + 1, progress.total)), String(progress.total)]);
+    case 'retry':
+      // "Downloading… retrying (2 of 3)": a wait the user can see, rather than a bar that stopped.
+      return t('saving_retrying', [String(progress.attempt), String(progress.of)]);
+    case 'download':
+      return progress.total
+        ? t('saving_downloadingOf', [formatBytes(progress.received), formatBytes(progress.total)])
+        : t('progress_downloading', formatBytes(progress.received));
     default:
-      return t('progress_downloading', progress?.phase === 'download' ? formatBytes(progress.received) : '');
+      return t('progress_downloading', '');
   }
 }

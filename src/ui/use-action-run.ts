@@ -7,7 +7,8 @@ import { afterDelay } from './per-frame';
 export type ActionStatus =
   | { kind: 'idle' }
   | { kind: 'working'; action: string; progress: ActionProgress | null }
-  | { kind: 'done'; text: string }
+  /** `fileName`: what went to the browser's downloads, for "Show". */
+  | { kind: 'done'; text: string; fileName?: string }
   | { kind: 'error'; error: UserFacingError };
 
 type Run = (context: Pick<RunContext, 'signal' | 'onProgress'>) => Promise<ActionOutcome>;
@@ -65,7 +66,7 @@ export function useActionRun() {
 function statusAfter(outcome: ActionOutcome): ActionStatus {
   switch (outcome.kind) {
     case 'saved':
-      return { kind: 'done', text: t('done_saved', outcome.fileName) };
+      return { kind: 'done', text: t('done_saved', outcome.fileName), fileName: outcome.fileName };
     case 'saved-some':
       return {
         kind: 'error',

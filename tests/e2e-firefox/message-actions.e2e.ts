@@ -81,7 +81,7 @@ describe('Attachments (.zip) in Firefox', () => {
     await openMessage(parsed.subject!);
     await expect
       .poll(() => textOf(page, inToolbar('[data-action="zip"] [data-testid="action-detail"]')))
-      .toMatch(/^1 file, /);
+      .toMatch(/^1 of 2 · /);
 
     const saved = await firefox.downloads.savedFileOf(() => click('button[data-action="zip"]'));
     expect(saved.name).toBe(`${expectedDatePrefix(parsed.date!, false)} – ${parsed.subject}.zip`);

@@ -68,7 +68,7 @@ describe('a message of 4,000 attachments all named a.pdf', () => {
         .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent(), {
           timeout: 30_000,
         })
-        .toMatch(/^4000 files, /);
+        .toMatch(/^4000 attachments · /);
       await expect(page.locator('.message-item a.attachment-chip').count()).resolves.toBe(SAME_NAME_COUNT);
 
       replica.control.clearRequestLog();
@@ -108,7 +108,7 @@ describe('a message of 200,000 empty MIME parts before one PDF', () => {
       .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent(), {
         timeout: 30_000,
       })
-      .toMatch(/^1 file, /);
+      .toMatch(/^1 attachment · /);
     replica.control.clearRequestLog();
     const saved = await savedFileOf(
       page,

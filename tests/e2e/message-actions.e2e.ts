@@ -76,7 +76,7 @@ describe('Attachments (.zip) on an opened message', () => {
     const toolbar = await openMessage(parsed.subject!);
     await expect
       .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
-      .toMatch(/^1 file, /);
+      .toMatch(/^1 of 2 · /);
 
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
@@ -552,7 +552,7 @@ describe('risky attachments on an opened message', () => {
     const toolbar = await openMessage(parsed.subject!);
     await expect
       .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
-      .toMatch(/^1 file, /);
+      .toMatch(/^1 of 2 · /);
     expect(await toolbar.getByTestId('risky-files').count()).toBe(0);
     await toolbar.locator('button[data-action="headers"]').click();
     await toolbar.getByTestId('verdict').waitFor();

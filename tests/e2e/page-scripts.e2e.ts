@@ -47,7 +47,7 @@ async function openMessage(scope: Page | Frame) {
   await toolbar.waitFor();
   await expect
     .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
-    .toMatch(/^1 file, /);
+    .toMatch(/^1 of 2 · /);
   return toolbar;
 }
 

@@ -1,3 +1,4 @@
+import type { TransferOptions } from '../../ksuite/api-client';
 import { KsuiteApiError } from '../../ksuite/api-error';
 import { archiveFilesFromJson, pairArchiveFiles, type ArchiveFile } from '../../ksuite/attachments-archive';
 import type { Attachment, Message } from '../../ksuite/types';
@@ -44,8 +45,10 @@ export async function zipFromServerArchive(
   preferences: ZipPreferences,
   date: Date,
   signal?: AbortSignal,
+  /** The archive's bytes as they arrive, and its retries: one message's toolbar shows them. */
+  following: Omit<TransferOptions, 'signal'> = {},
 ): Promise<ServerArchiveZip | null> {
-  const checked = await checkedServerArchive(source, ref, details, preferences, signal);
+  const checked = await checkedServerArchive(source, ref, details, preferences, { ...following, signal });
   if (!checked) return null;
   const { archive, entries, matched } = checked;
   // One layout names the files. Where its names are the server's own, and there are no folders, the server's archive
@@ -76,7 +79,7 @@ export async function addServerArchiveToLayout(
   preferences: ZipPreferences,
   options: { baseFolders: readonly LayoutFolder[]; date: Date; signal?: AbortSignal },
 ): Promise<boolean> {
-  const checked = await checkedServerArchive(source, ref, details, preferences, options.signal);
+  const checked = await checkedServerArchive(source, ref, details, preferences, { signal: options.signal });
   return checked !== null && addMatchedFiles(layout, checked, options);
 }
 
@@ -86,7 +89,7 @@ async function checkedServerArchive(
   ref: MessageRef,
   details: Message,
   preferences: ZipPreferences,
-  signal: AbortSignal | undefined,
+  transfer: TransferOptions,
 ): Promise<CheckedArchive | null> {
   // A raw message the page already has (after "Headers", say) is zipped here rather than downloading the archive too.
   if (source.hasRaw(ref) || !source.archiveTrusted) return null;
@@ -96,7 +99,7 @@ async function checkedServerArchive(
   let archive: Blob;
   let entries: ZipDirectoryEntry[];
   try {
-    archive = await source.attachmentsArchive(details, signal);
+    archive = await source.attachmentsArchive(details, transfer);
     entries = await readZipDirectory(archive);
   } catch (error) {
     return fallBackOn(error);

@@ -30,7 +30,9 @@ export class ReplicaClient {
   expireSession = (tokens = false, answer: 'status' | 'redirect' = 'status') =>
     this.call('POST', '/expire-session', { tokens, answer });
   setLatency = (ms: number) => this.call('POST', '/latency', { ms });
-  failNext = (count: number, status: number, path?: string) => this.call('POST', '/fail', { count, status, path });
+  /** `retryAfter`: the seconds a 429 asks the client to wait (its Retry-After). */
+  failNext = (count: number, status: number, path?: string, retryAfter?: number) =>
+    this.call('POST', '/fail', { count, status, path, retryAfter });
   /** `path`: only downloads whose path contains it are cut (the webmail page fetches inline images too). */
   truncateNext = (count: number, bytes: number, mode: 'cut' | 'short', path?: string | string[]) =>
     this.call('POST', '/truncate', { count, bytes, mode, path });

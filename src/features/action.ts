@@ -90,12 +90,28 @@ export type ActionProgress =
   | { phase: 'messages'; done: number; total: number };
 
 export type ActionOutcome =
-  /** A file went to the browser's downloads. */
-  | { kind: 'saved'; fileName: string }
-  /** Of a selection, some were saved and some not, each with the reason the user is shown. */
-  | { kind: 'saved-some'; fileName: string; saved: number; missing: readonly MissingMessage[] }
+  /**
+   * A file went to the browser's downloads. Of a selection, `withoutFiles` counts the messages that were fetched
+   * but had nothing to add (no attachments), so that the user knows why the archive names fewer messages.
+   */
+  | { kind: 'saved'; fileName: string; withoutFiles?: number }
+  /**
+   * Of a selection, `saved` of `total` are in the file and the missing ones are not, each with the reason the user
+   * is shown; `retry` fetches only the missing ones and saves the complete file.
+   */
+  | {
+      kind: 'saved-some';
+      fileName: string;
+      saved: number;
+      total: number;
+      missing: readonly MissingMessage[];
+      retry: RetryRun;
+    }
   /** Something to read under the toolbar; the action's button then shows and hides it. */
   | { kind: 'header-report'; report: HeaderReport; raw: Uint8Array };
+
+/** Runs again what a partial outcome left out, like the action itself (progress, cancel) from the same place. */
+export type RetryRun = (context: Pick<RunContext, 'signal' | 'onProgress'>) => Promise<ActionOutcome>;
 
 export interface MissingMessage {
   subject: string;

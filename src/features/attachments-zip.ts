@@ -12,7 +12,8 @@ import type { ZipPreferences } from './shared/zip-preferences';
  * files the raw message zipped here would give, else from the raw message, fetched once, its attachments listed and
  * zipped here; either way the same files (attachments-zip.routes.replica.test.ts). Every
  * attachment the message has goes in; a failure fails the whole action with a message, never a smaller zip.
- * Of a selection: one .zip, a folder per message (date – subject) or all files side by side.
+ * Of a selection: one .zip, a folder per message that has attachments (date – subject) or all files side by side,
+ * named by how many messages are in it; when none has any, nothing is saved and the user is told so.
  */
 export default defineAction({
   id: 'zip',
@@ -28,13 +29,13 @@ export default defineAction({
   selection: {
     label: 'bulk_attachmentsZip',
     async run(context) {
-      const { source, messages, signal } = context;
+      const { source, signal } = context;
       const preferences = await context.preferences();
       const layoutChoice = context.layout ?? preferences.layout;
-      const title = t('bulk_attachmentsArchiveName', String(messages.length));
+      const naming = { one: 'bulkResult_attachmentsArchiveNameOne', many: 'bulk_attachmentsArchiveName' } as const;
       const { addAttachmentsToLayout, addServerArchiveToLayout, bulkZip, listAttachments } =
         await import('./shared/zipping');
-      return bulkZip(context, title, async (ref, layout) => {
+      return bulkZip(context, naming, async (ref, layout) => {
         const details = await source.details(ref, signal);
         const date = new Date(details.date);
         const folderName = zipArchiveName(date, details.subject, { fallbackSubject: t('noSubject') }).replace(

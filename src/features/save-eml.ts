@@ -29,9 +29,10 @@ export default defineAction({
   selection: {
     label: 'bulk_saveEmlZip',
     async run(context) {
-      const { source, messages, signal } = context;
+      const { source, signal } = context;
       const { bulkZip } = await import('./shared/zipping');
-      return bulkZip(context, t('bulk_emlArchiveName', String(messages.length)), async (ref, layout) => {
+      const naming = { one: 'bulkResult_emlArchiveNameOne', many: 'bulk_emlArchiveName' } as const;
+      return bulkZip(context, naming, async (ref, layout) => {
         const details = await source.details(ref, signal);
         const raw = await source.raw(ref, { signal });
         const date = new Date(details.date);

@@ -15,6 +15,11 @@ export const WEBMAIL_SELECTORS = {
   /** A row of the message list, and a selected one. */
   listRow: '[data-thread-uid]',
   selectedListRow: '[data-thread-uid].selected, [data-thread-uid][aria-selected="true"]',
+  /**
+   * The message list's pane (its header with the webmail's own selection actions, then the rows): the selection
+   * bar docks at its foot, the width of the list, over no row and not over the folders.
+   */
+  messageListPane: 'app-thread-list',
   /** The webmail's dark theme switch on <body>. */
   darkThemeBody: 'body.theme-dark',
   /** In the kSuite shell: the frame that shows the mail app. */

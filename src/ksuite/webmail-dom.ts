@@ -45,6 +45,15 @@ export function isDarkTheme(doc: Document): boolean {
   return doc.body?.matches(WEBMAIL_SELECTORS.darkThemeBody) ?? false;
 }
 
+/** The pane of the message list that holds the selected rows (else the page's first), or null if there is none. */
+export function findMessageListPane(doc: Document): HTMLElement | null {
+  const selectedRow = doc.querySelector(WEBMAIL_SELECTORS.selectedListRow);
+  return (
+    selectedRow?.closest<HTMLElement>(WEBMAIL_SELECTORS.messageListPane) ??
+    doc.querySelector<HTMLElement>(WEBMAIL_SELECTORS.messageListPane)
+  );
+}
+
 /** The messages whose rows are selected in the message list, in list order. */
 export function findSelectedMessages(root: ParentNode): MessageRef[] {
   const refs: MessageRef[] = [];

@@ -1,14 +1,17 @@
 import { render } from 'preact';
 import type { ActionServices, MessageAction } from '../features/action';
-import { findSelectedMessages, isDarkTheme } from '../ksuite/webmail-dom';
+import { findMessageListPane, findSelectedMessages, isDarkTheme } from '../ksuite/webmail-dom';
 import { SelectionBar } from '../ui/selection-bar';
 import selectionBarCss from '../ui/selection-bar.css?inline';
 import toolbarCss from '../ui/message-toolbar.css?inline';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
 /**
- * With several rows of the message list selected, a bar at the bottom of the page offers the bulk exports.
- * Selection changes come from the user's clicks and keys, so those events (not a DOM observer) wake it.
+ * With several rows of the message list selected, a bar at the foot of the list's pane offers the bulk exports.
+ * It takes its place in the pane rather than floating over it: it covers no row (the last one can still be scrolled
+ * to), keeps the list's width whatever it says, and stays off the folders. On a page without a pane it floats at the
+ * bottom, at one fixed width. Selection changes come from the user's clicks and keys, so those events (not a DOM
+ * observer) wake it.
  */
 export function startSelectionBar(
   doc: Document,
@@ -30,10 +33,8 @@ export function startSelectionBar(
       shadow = null;
       return;
     }
-    if (!shadow) {
-      shadow = createShadowHost('selection-bar', toolbarCss + selectionBarCss);
-      doc.documentElement.append(shadow.host);
-    }
+    if (!shadow) shadow = createShadowHost('selection-bar', toolbarCss + selectionBarCss);
+    dock(shadow.host);
     shadow.host.dataset.theme = isDarkTheme(doc) ? 'dark' : 'light';
     render(
       <SelectionBar
@@ -47,6 +48,14 @@ export function startSelectionBar(
       />,
       shadow.root,
     );
+  };
+  // Placed once, and again only if the webmail replaced its pane (the old one took the bar with it).
+  const dock = (host: HTMLElement) => {
+    const pane = findMessageListPane(doc);
+    const parent = pane ?? doc.documentElement;
+    if (host.parentElement === parent) return;
+    host.dataset.placement = pane ? 'list-pane' : 'floating';
+    parent.append(host);
   };
   const schedule = () => {
     if (scheduled) return;

@@ -234,12 +234,38 @@ export function ActionStatusLine({
   status,
   onCancel,
   onDismiss,
+  onRetry,
 }: {
   status: ActionStatus;
   onCancel(): void;
   onDismiss(): void;
+  /** Where a run can end saved but incomplete (a selection): fetches what is missing. */
+  onRetry?(): void;
 }) {
   if (status.kind === 'idle') return null;
+  if (status.kind === 'partial') {
+    // Amber, one sentence: something was saved (not an error), something is missing (not a success).
+    return (
+      <div class="status partial" role="status" data-testid="action-status" data-state="partial">
+        <div class="status-line">
+          <span class="status-text">{status.text}</span>
+          {onRetry && (
+            <button type="button" class="link" data-testid="retry-missing" onClick={fromUser(onRetry)}>
+              {t('bulkResult_retry')}
+            </button>
+          )}
+          <button type="button" class="link" onClick={fromUser(onDismiss)} aria-label={t('action_dismiss')}>
+            ×
+          </button>
+        </div>
+        <ul class="missing-list" data-testid="missing-list">
+          {status.missing.map((missing, index) => (
+            <li key={index}>{t('bulkResult_notIncluded', [missing.subject, missing.reason])}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
   if (status.kind === 'working') {
     const { progress } = status;
     const fraction = progressFraction(progress);

@@ -27,16 +27,20 @@ export function SelectionBar(props: {
       .catch(() => {});
   }, []);
 
-  const run = async (action: MessageAction) => {
-    const messages = [...props.selected];
+  // The page keeps the bar while a run is under way, even if the selection goes meanwhile.
+  const whileBusy = async (work: () => Promise<unknown>) => {
     props.onBusy(true);
     try {
-      await runner.start(action.id, (context) =>
-        action.selection!.run({ ...props.services, ...context, messages, layout }),
-      );
+      await work();
     } finally {
       props.onBusy(false);
     }
+  };
+  const run = (action: MessageAction) => {
+    const messages = [...props.selected];
+    return whileBusy(() =>
+      runner.start(action.id, (context) => action.selection!.run({ ...props.services, ...context, messages, layout })),
+    );
   };
 
   return (
@@ -67,7 +71,12 @@ export function SelectionBar(props: {
           <option value="flat">{t('bulk_layoutFlat')}</option>
         </select>
       </div>
-      <ActionStatusLine status={runner.status} onCancel={runner.cancel} onDismiss={runner.dismiss} />
+      <ActionStatusLine
+        status={runner.status}
+        onCancel={runner.cancel}
+        onDismiss={runner.dismiss}
+        onRetry={() => void whileBusy(runner.retry)}
+      />
     </div>
   );
 }

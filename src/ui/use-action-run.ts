@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ActionOutcome, ActionProgress, RunContext } from '../features/action';
+import type { ActionOutcome, ActionProgress, MissingMessage, RunContext } from '../features/action';
 import { describeError, isCancellation, type UserFacingError } from '../features/shared/user-facing-error';
 import { t } from '../i18n';
 import { afterDelay } from './per-frame';
@@ -9,6 +9,8 @@ export type ActionStatus =
   | { kind: 'working'; action: string; progress: ActionProgress | null }
   /** `fileName`: what went to the browser's downloads, for "Show". */
   | { kind: 'done'; text: string; fileName?: string }
+  /** Saved, but not all of it: what is missing, and a run that fetches only that. */
+  | { kind: 'partial'; action: string; text: string; missing: readonly MissingMessage[]; retry: Run }
   | { kind: 'error'; error: UserFacingError };
 
 type Run = (context: Pick<RunContext, 'signal' | 'onProgress'>) => Promise<ActionOutcome>;
@@ -43,7 +45,7 @@ export function useActionRun() {
     );
     try {
       const outcome = await run({ signal: controller.signal, onProgress: shownProgress.push });
-      setStatus(statusAfter(outcome));
+      setStatus(statusAfter(action, outcome));
       return outcome;
     } catch (error) {
       setStatus(isCancellation(error) ? { kind: 'idle' } : { kind: 'error', error: describeError(error) });
@@ -58,29 +60,44 @@ export function useActionRun() {
     status,
     busy: status.kind === 'working',
     start,
+    /** Runs a partial outcome's retry, shown and cancelled like the action it completes. */
+    retry: () => (status.kind === 'partial' ? start(status.action, status.retry) : Promise.resolve(null)),
     cancel: () => task.current?.abort(),
     dismiss: () => setStatus({ kind: 'idle' }),
   };
 }
 
-function statusAfter(outcome: ActionOutcome): ActionStatus {
+function statusAfter(action: string, outcome: ActionOutcome): ActionStatus {
   switch (outcome.kind) {
     case 'saved':
-      return { kind: 'done', text: t('done_saved', outcome.fileName), fileName: outcome.fileName };
-    case 'saved-some':
       return {
-        kind: 'error',
-        error: {
-          text: t('bulk_savedSome', [
-            outcome.fileName,
-            String(outcome.saved),
-            String(outcome.missing.length),
-            outcome.missing.map((m) => `${m.subject} (${m.reason})`).join('; '),
-          ]),
-        },
+        kind: 'done',
+        text: savedText(outcome.fileName, outcome.withoutFiles ?? 0),
+        fileName: outcome.fileName,
       };
+    case 'saved-some': {
+      const notFetched = outcome.missing.length;
+      return {
+        kind: 'partial',
+        action,
+        text:
+          notFetched === 1
+            ? t('bulkResult_savedSomeOneMissing', [String(outcome.saved), String(outcome.total)])
+            : t('bulkResult_savedSomeManyMissing', [String(outcome.saved), String(outcome.total), String(notFetched)]),
+        missing: outcome.missing,
+        retry: outcome.retry,
+      };
+    }
     case 'header-report':
       // The report itself is what the user sees, under the toolbar.
       return { kind: 'idle' };
   }
+}
+
+/** "Saved …", and why a selection's archive holds fewer messages than were selected, when some had no attachments. */
+function savedText(fileName: string, withoutFiles: number): string {
+  if (withoutFiles === 0) return t('done_saved', fileName);
+  return withoutFiles === 1
+    ? t('bulkResult_savedOneWithoutFiles', fileName)
+    : t('bulkResult_savedManyWithoutFiles', [fileName, String(withoutFiles)]);
 }

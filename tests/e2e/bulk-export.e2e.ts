@@ -114,7 +114,7 @@ describe('with several messages selected', () => {
     const missingList = new TextDecoder().decode(files.get('NOT INCLUDED.txt')!);
     expect(missingList).toContain(subjects[0]);
     const status = bar().getByTestId('action-status');
-    await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('partial');
     expect(await status.textContent()).toContain(subjects[0]);
   });
 
@@ -138,8 +138,120 @@ describe('with several messages selected', () => {
       expect(missingList).toContain(subjects[0]);
       expect(missingList).toContain(reason);
       const status = bar().getByTestId('action-status');
-      await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+      await expect.poll(() => status.getAttribute('data-state')).toBe('partial');
       expect(await status.textContent()).toContain(subjects[0]);
     },
   );
+});
+
+describe('what a bulk export saves, and what the bar says', () => {
+  const withoutAttachments = ['plain-text-de', 'malformed-header-without-colon', 'read-receipt-requested'];
+  const status = () => bar().getByTestId('action-status');
+
+  /** Counts the files the browser saves from now on. */
+  function countDownloads() {
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    return () => downloads;
+  }
+
+  it('"Attachments → .zip" of messages without attachments saves nothing and says so', async () => {
+    await select(withoutAttachments);
+    const downloads = countDownloads();
+    await bar().locator('button[data-action="zip"]').click();
+    await expect.poll(() => status().getAttribute('data-state')).toBe('error');
+    expect(await status().textContent()).toContain('None of the selected messages has attachments');
+    // Give a download that should not come the time to show up.
+    await page.waitForTimeout(1000);
+    expect(downloads()).toBe(0);
+  });
+
+  it('names the archive by the messages whose files are in it, and says why the others are not', async () => {
+    await select([...withoutAttachments.slice(0, 2), 'inline-image-and-attachment']);
+    const saved = await savedFileOf(page, () => bar().locator('button[data-action="zip"]').click());
+    expect(saved.name).toMatch(/ – attachments of 1 message\.zip$/);
+    const expected = inbox.find((m) => m.id === 'inline-image-and-attachment')!.expect.attachments!;
+    expect((await unzip(saved.bytes)).size).toBe(expected.filter((a) => !a.inline).length);
+    await expect.poll(() => status().getAttribute('data-state')).toBe('done');
+    expect(await status().textContent()).toContain('2 of the selected messages have no attachments');
+  });
+
+  it('9 selected, 1 failing: "Saved 8 of 9" in amber, and Retry fetches only that one and saves all 9', async () => {
+    const ids = inbox.map((m) => m.id);
+    expect(ids).toHaveLength(9);
+    const subjects = await select(ids);
+    const failingSubject = subjects[ids.indexOf('hostile-names-control-bidi-long')]!;
+    const failingUid = await page
+      .locator(WEBMAIL_SELECTORS.listRow, { hasText: failingSubject })
+      .first()
+      .getAttribute('data-thread-uid');
+    const failingPath = `/message/${failingUid!.split('@')[0]}/`;
+    // The download and its three retries.
+    await replica.failNext(4, 500, `${failingPath}download`);
+
+    const partial = await savedFileOf(page, () => bar().locator('button[data-action="eml"]').click());
+    expect(partial.name).toMatch(/ – 8 messages\.zip$/);
+    const partialFiles = await unzip(partial.bytes);
+    expect([...partialFiles.keys()].filter((n) => n.endsWith('.eml'))).toHaveLength(8);
+    expect(new TextDecoder().decode(partialFiles.get('NOT INCLUDED.txt')!)).toContain(failingSubject);
+
+    await expect.poll(() => status().getAttribute('data-state')).toBe('partial');
+    const text = (await status().textContent())!;
+    expect(text).toContain('Saved 8 of 9 — 1 could not be fetched');
+    expect(text).toContain(failingSubject);
+    // Never a success and "Nothing was saved" at once.
+    expect(text).not.toContain('Nothing was saved');
+    // Amber: neither the error's red nor the success's green.
+    const colour = await status().evaluate((node) => getComputedStyle(node).color);
+    expect(colour).toBe('rgb(154, 90, 0)');
+
+    await replica.clearRequests();
+    const complete = await savedFileOf(page, () => status().getByTestId('retry-missing').click());
+    const messageRequests = (await replica.requests())
+      .map((entry) => entry.path)
+      .filter((path) => /\/message\/\d+/.test(path));
+    expect(messageRequests.length).toBeGreaterThan(0);
+    for (const path of messageRequests) expect(path).toContain(failingPath);
+
+    expect(complete.name).toMatch(/ – 9 messages\.zip$/);
+    const files = await unzip(complete.bytes);
+    expect([...files.keys()].some((n) => n.startsWith('NOT INCLUDED'))).toBe(false);
+    expect(files.size).toBe(9);
+    for (const [index, id] of ids.entries()) {
+      const name = [...files.keys()].find((n) => n.endsWith(` – ${subjects[index]}.eml`))!;
+      expect(name, subjects[index]).toBeDefined();
+      expect(Buffer.from(files.get(name)!).equals(Buffer.from(inbox.find((m) => m.id === id)!.raw))).toBe(true);
+    }
+    await expect.poll(() => status().getAttribute('data-state')).toBe('done');
+  });
+
+  it('keeps its place and width in the list, off the folders and off the last row, whatever it says', async () => {
+    const subjects = await select(['plain-text-de', 'read-receipt-requested']);
+    const pane = (await page.locator(WEBMAIL_SELECTORS.messageListPane).boundingBox())!;
+    const boxes = [(await bar().boundingBox())!];
+    await replica.setLatency(1500);
+    // A long outcome: one message left out, with its subject and reason.
+    await replica.failNext(4, 500, '/download');
+    await bar().locator('button[data-action="eml"]').click();
+    await expect.poll(() => status().getAttribute('data-state'), { timeout: 10_000 }).toBe('working');
+    boxes.push((await bar().boundingBox())!);
+    await expect.poll(() => status().getAttribute('data-state'), { timeout: 30_000 }).toBe('partial');
+    expect(await status().textContent()).toContain(subjects[0]);
+    boxes.push((await bar().boundingBox())!);
+    await replica.setLatency(0);
+    for (const box of boxes) {
+      expect(box.x).toBeCloseTo(boxes[0]!.x, 0);
+      expect(box.width).toBeCloseTo(boxes[0]!.width, 0);
+      expect(box.y + box.height).toBeCloseTo(boxes[0]!.y + boxes[0]!.height, 0);
+      // Within the message list, not over the folders beside it.
+      expect(box.x).toBeGreaterThanOrEqual(pane.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width + 0.5);
+    }
+    // The last row, scrolled to, is all above the bar.
+    const lastRow = page.locator(WEBMAIL_SELECTORS.listRow).last();
+    await lastRow.scrollIntoViewIfNeeded();
+    const row = (await lastRow.boundingBox())!;
+    const finalBar = (await bar().boundingBox())!;
+    expect(row.y + row.height).toBeLessThanOrEqual(finalBar.y + 0.5);
+  });
 });

@@ -22,6 +22,7 @@ export function describeError(error: unknown): UserFacingError {
   }
   if (isMailError(error)) return { text: t(`mailError_${error.code}` as const) };
   if (error instanceof NoAttachmentsError) return { text: t('error_noAttachments') };
+  if (error instanceof BulkNoAttachmentsError) return { text: t('bulkResult_noAttachments') };
   if (error instanceof BulkNothingSavedError) {
     return { text: t('bulk_nothingSaved', error.missing.map((m) => m.reason).join('; ')) };
   }
@@ -31,6 +32,35 @@ export function describeError(error: unknown): UserFacingError {
 
 export class NoAttachmentsError extends Error {
   override readonly name = 'NoAttachmentsError';
+}
+
+/**
+ * Why one message of a selection was left out of the file that was saved. describeError's sentences are for a whole
+ * action and end with "Nothing was saved", which next to "Saved 8 of 9" would contradict it; the backup's sentences
+ * for a message it could not fetch say only what happened to that message.
+ */
+export function describeLeftOut(error: unknown): string {
+  if (error instanceof KsuiteApiError) {
+    switch (error.kind) {
+      case 'not_found':
+      case 'rate_limited':
+      case 'network':
+      case 'incomplete':
+      case 'bad_response':
+        return t(`backupFailed_${error.kind}`);
+      case 'server':
+        return t('backupFailed_server', String(error.detail.status ?? ''));
+    }
+  }
+  if (isMailError(error)) {
+    return error.code === 'empty_input' ? t('backupFailed_bad_response') : describeError(error).text;
+  }
+  return t('bulkResult_leftOutUnexpected', error instanceof Error ? error.name : typeof error);
+}
+
+/** Not one message of a selection had a file to add (no attachments): nothing was saved. */
+export class BulkNoAttachmentsError extends Error {
+  override readonly name = 'BulkNoAttachmentsError';
 }
 
 /** Not one message of a selection could be fetched: nothing was saved. */

@@ -1,14 +1,18 @@
 import { startAlerts } from '@/src/alerts';
+import { startCommands } from '@/src/background/commands';
 import { startContextMenus } from '@/src/background/context-menus';
+import { startFirstRun } from '@/src/background/first-run';
 import { startIssuingSaveTickets } from '@/src/background/save-tickets';
 
-// The background only wires browser events to src/: alerts, the right-click actions, and the tickets that let a
-// mail frame save through the kSuite shell.
+// The background only wires browser events to src/: alerts, the right-click actions, the tickets that let a mail
+// frame save through the kSuite shell, the message actions' keyboard shortcuts, and the welcome page.
 export default defineBackground({
   type: 'module',
   main() {
     startAlerts();
     startContextMenus();
     startIssuingSaveTickets();
+    startCommands();
+    startFirstRun();
   },
 });

@@ -13,6 +13,8 @@ import { checkDkimBodiesAfterRender, HeaderReportView } from './header-report';
 import type { DkimBodyCheck } from '../mail/headers/dkim-body-hash';
 import { translateReportText } from './header-report/report-text';
 import { useActionRun, type ActionStatus } from './use-action-run';
+import { useShortcuts } from './use-shortcuts';
+import { tooltipWithShortcut } from '../shortcuts';
 
 /** Runs an action on an opened message through its toolbar, so progress and errors show where the user looks. */
 export type ToolbarRunner = (actionId: string) => void;
@@ -37,6 +39,7 @@ export function ToolbarForMessage(props: {
   } | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const runner = useActionRun();
+  const shortcuts = useShortcuts();
 
   useEffect(() => {
     // The JSON is fetched up front only when a button shows something from it.
@@ -92,7 +95,7 @@ export function ToolbarForMessage(props: {
       id: action.id,
       icon: action.icon,
       label: t(open && one.labelWhenOpen ? one.labelWhenOpen : action.label),
-      tooltip: t(action.tooltip),
+      tooltip: tooltipWithShortcut(t(action.tooltip), shortcuts[action.id]),
       detail: one.detail ? (details ? one.detail(details) : '…') : null,
       // While one action runs, the others wait; a panel's button still closes it.
       disabled: (runner.busy && !(panel?.action === action.id)) || (details !== null && !!one.unavailable?.(details)),

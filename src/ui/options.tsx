@@ -4,6 +4,7 @@ import { DownloadSettings } from './alerts/options-downloads';
 import { TokenSettings } from './alerts/options-token';
 import { BrandMark } from './brand-mark';
 import { t } from '../i18n';
+import { WhatsNewSetting } from './welcome/whats-new-setting';
 
 export function Options() {
   return (
@@ -20,6 +21,13 @@ export function Options() {
         <p>{t('optionsBackupText')}</p>
         <a class="button" data-testid="options-backup" href={browser.runtime.getURL('/backup.html')} target="_blank">
           {t('optionsBackupOpen')}
+        </a>
+      </section>
+      <section data-testid="options-welcome">
+        <h2>{t('welcome_optionsTitle')}</h2>
+        <WhatsNewSetting />
+        <a class="button" href={browser.runtime.getURL('/welcome.html')} target="_blank">
+          {t('welcome_optionsOpen')}
         </a>
       </section>
       <section>

@@ -6,15 +6,15 @@ import { cursorKey } from '../../alerts/check-mail';
 import { latestUnread, type UnreadMessage } from '../../alerts/latest-unread';
 import { mailApi } from '../../alerts/mail-api';
 import { pauseAlerts, resumeAlerts } from '../../alerts/pause';
-import { requestNotificationPermission } from '../../alerts/permission';
 import type { PollRecord } from '../../alerts/poll-record';
 import { isQuietTime } from '../../alerts/quiet-time';
 import { watchedFoldersOf } from '../../alerts/watched-folders';
 import type { WebmailLink } from '../../alerts/webmail-link';
 import { openLinkInWebmail } from '../../alerts/webmail-tab';
 import { WEBMAIL_START_URL } from '../../ksuite/hosts';
-import { setSettings, type Settings } from '../../settings';
+import type { Settings } from '../../settings';
 import { t } from '../../i18n';
+import { AlertsSwitch } from './alerts-switch';
 import { failureReason } from './failure-reason';
 import { useNotificationPermission, usePausedUntil, usePollRecord, useSettings } from './hooks';
 import { NotificationPermissionControl } from './permission-control';
@@ -189,21 +189,9 @@ function AlertControls({ settings }: { settings: Settings }) {
   const until = usePausedUntil();
   const quiet = until === null && settings.alertsEnabled && isQuietTime(settings.quietHours, new Date());
 
-  const toggle = (event: Event) => {
-    const enabled = (event.currentTarget as HTMLInputElement).checked;
-    // Switching alerts on is the moment to ask, and the ask must happen inside this click.
-    if (enabled && (permission === 'not_asked' || permission === 'denied' || permission === 'revoked')) {
-      void requestNotificationPermission().catch(() => false);
-    }
-    void setSettings({ alertsEnabled: enabled });
-  };
-
   return (
     <div class="alerts-controls">
-      <label class="alerts-switch">
-        <input type="checkbox" data-testid="alerts-enabled" checked={settings.alertsEnabled} onChange={toggle} />
-        {t('alerts_switchLabel')}
-      </label>
+      <AlertsSwitch settings={settings} permission={permission} />
       {settings.alertsEnabled && <NotificationPermissionControl />}
       {settings.alertsEnabled &&
         (until !== null ? (

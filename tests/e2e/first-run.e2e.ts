@@ -17,6 +17,7 @@ import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 // (`commands.onCommand.dispatch`): the background's real handler runs, with the real active tab.
 
 const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as {
+  version: string;
   permissions: string[];
   optional_permissions: string[];
   host_permissions: string[];
@@ -95,6 +96,21 @@ describe('on install', () => {
     await welcome.getByTestId('welcome-open-webmail').click();
     await welcome.waitForURL(`${KSUITE_URL}/**`);
     await welcome.close();
+  });
+});
+
+describe('after an update', () => {
+  it('"what\'s new" lists the news since the previous version, and can be turned off there', async () => {
+    const page = await browser.openExtensionPage(`${WELCOME_PAGE}?updatedFrom=0.0.1`);
+    await page.getByTestId('whats-new').waitFor();
+    expect(await page.title()).toBe('What’s new in kSuite Mail companion');
+    expect(await page.locator('h1 + p').textContent()).toBe(`Updated from version 0.0.1 to ${manifest.version}.`);
+    expect(await page.getByTestId('whats-new-notes').locator('li').count()).toBeGreaterThan(0);
+    const show = page.locator('input[data-setting="showWhatsNew"]');
+    await expect.poll(() => show.isChecked()).toBe(true);
+    await show.uncheck();
+    await expect.poll(() => storedSetting('showWhatsNew')).toBe(false);
+    await page.close();
   });
 });
 

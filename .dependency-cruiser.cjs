@@ -5,7 +5,7 @@
 //   ui/                   components, and the actions they run: features, alerts, backup, settings, ksuite, mail, i18n
 //   features/  alerts/    what the user does / what the background watches: mail, ksuite, settings, i18n
 //   backup/               the mailbox backup engine, run by the backup page: mail, ksuite, settings, i18n
-//   settings/  i18n.ts    stored preferences, translated text (and menu-items.ts, the browser's menus)
+//   settings/  i18n.ts    stored preferences, translated text (menu-items.ts, the browser's menus; shortcuts.ts)
 //   ksuite/               the only code that knows Infomaniak: mail
 //   mail/                 pure message logic: nothing else of src/
 //
@@ -24,8 +24,8 @@ const PAGE_PROTOCOLS = [
   'page/inspector-handoff\\.ts$',
 ];
 
-/** Modules at the top of src/ that any room above ksuite/ may use: translated text, the browser's menus. */
-const NEUTRAL = ['i18n\\.ts$', 'menu-items\\.ts$'];
+/** Modules at the top of src/ that any room above ksuite/ may use: translated text, the browser's menus, shortcuts. */
+const NEUTRAL = ['i18n\\.ts$', 'menu-items\\.ts$', 'shortcuts\\.ts$'];
 
 /** A rule that forbids a room (`from`) to import from anything under src/ but the listed rooms. */
 function onlyImports(name, from, allowed, comment) {

@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { WEBMAIL_PAGE_SCRIPT } from './src/page/webmail-page-script';
 import { WEBMAIL_MATCHES } from './src/ksuite/hosts';
+import { manifestCommands } from './src/shortcuts';
 
 // The manifest is written here once for every browser; WXT adapts it per target (MV3 everywhere, see README).
 export default defineConfig({
@@ -20,6 +21,8 @@ export default defineConfig({
     // The page features, which the content script imports only once a page needs them (webmail-page-script.ts).
     web_accessible_resources: [{ resources: [WEBMAIL_PAGE_SCRIPT.file.slice(1)], matches: WEBMAIL_MATCHES }],
     action: { default_title: '__MSG_extName__' },
+    // A shortcut for each message action; the user can change them in the browser's shortcut settings.
+    commands: manifestCommands(),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

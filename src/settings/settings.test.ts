@@ -20,6 +20,7 @@ describe('settings', () => {
       includeInlineImages: false,
       nestedMessages: 'eml',
       fileNamesWithDate: true,
+      showWhatsNew: true,
     });
   });
 
@@ -31,6 +32,7 @@ describe('settings', () => {
       quietHours: { enabled: true, start: '25:00', end: '06:30' },
       zipLayout: 'tree',
       nestedMessages: 'expand',
+      showWhatsNew: 'no',
     });
     expect(settings).toEqual({
       ...DEFAULT_SETTINGS,

@@ -30,6 +30,8 @@ export interface Settings {
   nestedMessages: NestedMessages;
   /** Saved files' names start with the message date: `2026-11-04 – subject.zip`. */
   fileNamesWithDate: boolean;
+  /** After an update that brings something new, a short "what's new" page opens once. */
+  showWhatsNew: boolean;
 }
 
 /** Browsers fire alarms at most every 30 s (Chrome enforces it for published extensions). */
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   includeInlineImages: false,
   nestedMessages: 'eml',
   fileNamesWithDate: true,
+  showWhatsNew: true,
 });
 
 /** Where the user's choices live; only what differs from a default is meaningful, the rest is filled in on read. */
@@ -76,6 +79,7 @@ export function normaliseSettings(stored: unknown): Settings {
     nestedMessages:
       raw.nestedMessages === 'expand' || raw.nestedMessages === 'eml' ? raw.nestedMessages : d.nestedMessages,
     fileNamesWithDate: typeof raw.fileNamesWithDate === 'boolean' ? raw.fileNamesWithDate : d.fileNamesWithDate,
+    showWhatsNew: typeof raw.showWhatsNew === 'boolean' ? raw.showWhatsNew : d.showWhatsNew,
   };
 }
 

@@ -15,6 +15,8 @@ import { checkDkimBodiesAfterRender, HeaderReportView } from './header-report';
 import type { DkimBodyCheck } from '../mail/headers/dkim-body-hash';
 import { translateReportText } from './header-report/report-text';
 import { useActionRun, type ActionStatus } from './use-action-run';
+import { useShortcuts } from './use-shortcuts';
+import { tooltipWithShortcut } from '../shortcuts';
 
 /** Runs an action on an opened message through its toolbar, so progress and errors show where the user looks. */
 export type ToolbarRunner = (actionId: string) => void;
@@ -41,6 +43,7 @@ export function ToolbarForMessage(props: {
   const [panelOpen, setPanelOpen] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
   const runner = useActionRun();
+  const shortcuts = useShortcuts();
 
   useEffect(() => {
     // The JSON is fetched up front only when a button shows something from it.
@@ -113,7 +116,7 @@ export function ToolbarForMessage(props: {
       id: action.id,
       icon: action.icon,
       label: t(action.label),
-      tooltip: t(action.tooltip),
+      tooltip: tooltipWithShortcut(t(action.tooltip), shortcuts[action.id]),
       detail: one.detail ? (known ? one.detail(known.details, known.preferences) : { text: '…' }) : null,
       // While one action runs, the others wait; a panel's button still closes it.
       disabled:

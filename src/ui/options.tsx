@@ -7,6 +7,7 @@ import { BrandMark } from './brand-mark';
 import { ReportProblem } from './report-problem';
 import { SavedNotice } from './saved-notice';
 import { t } from '../i18n';
+import { WhatsNewSetting } from './welcome/whats-new-setting';
 import './options.css';
 
 export function Options() {
@@ -25,6 +26,13 @@ export function Options() {
           <p>{t('optionsBackupText')}</p>
           <a class="button" data-testid="options-backup" href={browser.runtime.getURL('/backup.html')} target="_blank">
             {t('optionsBackupOpen')}
+          </a>
+        </section>
+        <section class="settings-section" data-testid="options-welcome">
+          <h2>{t('welcome_optionsTitle')}</h2>
+          <WhatsNewSetting />
+          <a class="button" href={browser.runtime.getURL('/welcome.html')} target="_blank">
+            {t('welcome_optionsOpen')}
           </a>
         </section>
         <section class="settings-section">

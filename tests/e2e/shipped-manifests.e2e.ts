@@ -14,6 +14,7 @@ const manifestOf = (dir: string) =>
     content_scripts?: { matches: string[]; all_frames?: boolean }[];
     web_accessible_resources?: { resources: string[]; matches: string[] }[];
     icons?: Record<string, string>;
+    commands?: Record<string, { suggested_key?: { default?: string }; description?: string }>;
     browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
   };
 
@@ -44,6 +45,14 @@ describe.each(Object.entries(BUILDS))('the %s build', (browser, dir) => {
     expect(exposed).toHaveLength(1);
     expect(exposed[0]!.resources).toEqual(['webmail-page.js']);
     expect([...exposed[0]!.matches].sort()).toEqual([...HOSTS].sort());
+  });
+
+  it('offers a keyboard shortcut for each message action, at most four suggested (Chrome drops the rest)', () => {
+    const commands = manifest.commands ?? {};
+    expect(Object.keys(commands).sort()).toEqual(['run-eml', 'run-headers', 'run-zip']);
+    const keys = Object.values(commands).map((command) => command.suggested_key?.default);
+    expect(keys.length).toBeLessThanOrEqual(4);
+    for (const command of Object.values(commands)) expect(command.description).toMatch(/^__MSG_\w+__$/);
   });
 
   it('has icons from 16 to 128 px', () => {

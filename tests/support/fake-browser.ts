@@ -22,7 +22,8 @@ function createTestBrowser() {
   const granted = new Set<string>();
   const onAdded = event();
   const onRemoved = event();
-  let manifest: { permissions: string[]; optional_permissions: string[] } = {
+  let manifest: { version: string; permissions: string[]; optional_permissions: string[] } = {
+    version: '1.0.0',
     permissions: ['storage', 'alarms', 'contextMenus'],
     optional_permissions: ['notifications'],
   };
@@ -70,10 +71,18 @@ function createTestBrowser() {
       onAdded.clear();
       onRemoved.clear();
       nextAnswer = true;
-      manifest = { permissions: ['storage', 'alarms', 'contextMenus'], optional_permissions: ['notifications'] };
+      manifest = {
+        version: '1.0.0',
+        permissions: ['storage', 'alarms', 'contextMenus'],
+        optional_permissions: ['notifications'],
+      };
     },
     grantNotifications(): void {
       granted.add('notifications');
+    },
+    /** The version the manifest says is installed (an update's new version). */
+    installedVersion(version: string): void {
+      manifest = { ...manifest, version };
     },
     answerNextRequest(answer: boolean): void {
       nextAnswer = answer;

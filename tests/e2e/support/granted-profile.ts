@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumExecutable } from './chromium';
-import { chromiumArgs, type ReplicaAddress } from './launch';
+import { chromiumArgs, closeWelcomePage, WELCOME_PAGE, type ReplicaAddress } from './launch';
 
 // Chromium with the shipped build and the optional `notifications` permission already granted, for the alerts'
 // browser tests and bench. Headless Chromium cannot answer the permission prompt, so the profile is prepared the
@@ -69,6 +69,8 @@ export async function launchWithNotificationsGranted(options: {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile is an install: the welcome page opens, and goes, as in launchWithExtension.
+  if (!options.profile) await closeWelcomePage(context, `chrome-extension://${extensionId}/${WELCOME_PAGE}`);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/inspector.html`);
   return {

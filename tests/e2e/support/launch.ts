@@ -18,6 +18,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Browser UI language, e.g. 'de' (drives the extension's i18n). */
   lang?: string;
+  /** Leave open the welcome page the extension opens on install; by default it is closed, as most users would. */
+  keepWelcomePage?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -64,6 +66,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+  if (!options.keepWelcomePage) await closeWelcomePage(context, extensionUrl(WELCOME_PAGE));
   return {
     context,
     extensionId,
@@ -79,6 +82,27 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The page the extension opens on install (src/background/first-run.ts). */
+export const WELCOME_PAGE = 'welcome.html';
+
+/**
+ * Closes the welcome page a fresh install opens, so that a test's "a page opened" is the page its own step opened.
+ * A build without a welcome page (an older one, for "before" screenshots) just costs the wait.
+ */
+export async function closeWelcomePage(context: BrowserContext, url: string, timeout = 5_000): Promise<void> {
+  await (await findPage(context, url, timeout))?.close();
+}
+
+/** The page showing `url`, once one does (a new tab may show about:blank first), or null after `timeout` ms. */
+export async function findPage(context: BrowserContext, url: string, timeout: number): Promise<Page | null> {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline;) {
+    const page = context.pages().find((candidate) => candidate.url() === url);
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
 }
 
 /** Chromium's flags for the extension tests: only our extension, the Infomaniak hosts mapped to the replica. */

@@ -1,9 +1,9 @@
 /**
- * Where the project lives: its help (the README) and its issue tracker. One place, so that a move is one edit;
- * nothing of Infomaniak's is here.
+ * Where the project's issue tracker lives. One place, so that a move is one edit; nothing of Infomaniak's is here.
+ * TO CONFIRM before publishing: this is the repository name the store listing is meant to link to; if it differs,
+ * change it here (the e2e test checks only the `/issues/new` shape).
  */
 export const PROJECT_HOME = 'https://github.com/ksuite-tools/ksuite-mail-companion';
-export const HELP_URL = `${PROJECT_HOME}#readme`;
 
 /**
  * A new issue, its text prefilled: questions for the user and the page-health diagnostics (version, browser, URL

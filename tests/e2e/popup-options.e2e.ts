@@ -170,7 +170,8 @@ describe('the popup and the options page in English', () => {
     const popup = await openPopupWindow(browser);
     const version = (await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest().version)) as string;
     await expect.poll(() => popup.getByTestId('about-version').textContent()).toBe(`Version ${version}`);
-    expect(await popup.getByTestId('about-help').getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+#readme$/);
+    // Help is the welcome page the extension ships, not a page on the web.
+    expect(await popup.getByTestId('about-help').getAttribute('href')).toBe(browser.extensionUrl('welcome.html'));
     const footer = await popup.locator('footer').boundingBox();
     const main = await popup.locator('main').boundingBox();
     expect(footer!.y + footer!.height).toBeGreaterThan(main!.y + main!.height - 24);

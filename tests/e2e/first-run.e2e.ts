@@ -82,14 +82,13 @@ describe('on install', () => {
     expect(shown).toEqual(suggestedKeys);
   });
 
-  it('offers the alerts choice: switching alerts off and on is kept, with the permission state beside it', async () => {
+  it('offers the alerts choice as the popup does: off, with the reason, while the browser may not notify yet', async () => {
     const alerts = welcome.getByTestId('welcome-alerts');
     const enabled = alerts.getByTestId('alerts-enabled');
-    await expect.poll(() => enabled.isChecked()).toBe(true);
-    expect(await alerts.getByTestId('alerts-permission').getAttribute('data-state')).toBe('not_asked');
-    await enabled.uncheck();
-    await expect.poll(() => storedSetting('alertsEnabled')).toBe(false);
-    expect(await alerts.getByTestId('alerts-permission').count()).toBe(0);
+    await expect.poll(() => alerts.getByTestId('alerts-permission').getAttribute('data-state')).toBe('not_asked');
+    // Alerts are wanted by default, but the switch shows what will happen: nothing, until the browser allows it.
+    expect(await enabled.isChecked()).toBe(false);
+    expect(await alerts.getByTestId('alerts-permission-note').textContent()).toBe('Notifications are not allowed yet.');
   });
 
   it('"Open kSuite Mail" opens the webmail', async () => {

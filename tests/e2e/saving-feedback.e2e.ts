@@ -145,7 +145,7 @@ describe('in German', () => {
     const files = message.expect.attachments!.filter((a) => !a.inline);
     const toolbar = await openMessage(page, await subjectOf(message.id));
     const zip = toolbar.locator('button[data-action="zip"]');
-    expect(await zip.locator('.label').textContent()).toBe('Anhänge als .zip');
+    expect(await zip.locator('.label').textContent()).toBe('Anhänge (.zip)');
     // The webmail writes "100.0 KB" with a point; in German the decimal mark is a comma.
     const size = webmailSize(files.reduce((sum, file) => sum + file.size, 0)).replace('.', ',');
     await expect.poll(() => toolbar.locator(DETAIL).textContent()).toBe(`1 von 2 · ${size}`);

@@ -52,6 +52,7 @@ export async function launchFirefoxWithExtension(options: {
   });
   try {
     const extensionId = await browser.installExtension(FIREFOX_BUILD);
+    await closeWelcomePage(browser);
     return {
       browser,
       extensionId,
@@ -87,4 +88,17 @@ function downloadPrefs(dir: string): Record<string, unknown> {
     'browser.download.start_downloads_in_tmp_dir': false,
     'browser.download.alwaysOpenPanel': false,
   };
+}
+
+/**
+ * Closes the welcome page the extension opens on install, as most users would, so that it does not race a test's
+ * first new tab (a page opening meanwhile made `newPage()` time out now and then). Waits at most a few seconds.
+ */
+async function closeWelcomePage(browser: Browser, timeout = 5_000): Promise<void> {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline;) {
+    const pages = await browser.pages();
+    const welcome = pages.find((page) => /^moz-extension:\/\/[^/]+\/welcome\.html(\?|$)/.test(page.url()));
+    if (welcome) return welcome.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

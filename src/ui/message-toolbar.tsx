@@ -9,6 +9,7 @@ import { riskyFileWarnings, withRiskyFiles } from '../mail/headers/verdict';
 import { findRiskyFiles, type RiskyFile } from '../mail/risky-files';
 import { canShowDownloads, showDownload } from '../page/show-download';
 import { ActionIcon } from './action-icon';
+import { useIconsFitOneRow } from './use-one-row';
 import { BrandMark } from './brand-mark';
 import { fromUser } from './from-user';
 import { checkDkimBodiesAfterRender, HeaderReportView } from './header-report';
@@ -172,9 +173,12 @@ export function MessageToolbar(props: MessageToolbarProps) {
   const [riskyOpen, setRiskyOpen] = useState(false);
   // File names are the sender's text: they go into the sentences as text, never as markup.
   const riskySentences = riskyFileWarnings(props.riskyFiles).map(translateReportText);
+  const { rowRef, compact } = useIconsFitOneRow(
+    JSON.stringify([props.buttons.map((b) => [b.label, b.detail?.text]), props.riskyFiles.length]),
+  );
   return (
     <div class="toolbar-wrap">
-      <div class="toolbar" role="toolbar" aria-label={t('extName')}>
+      <div ref={rowRef} class={compact ? 'toolbar compact' : 'toolbar'} role="toolbar" aria-label={t('extName')}>
         <span class="mark" title={t('extName')}>
           <BrandMark size={18} />
         </span>

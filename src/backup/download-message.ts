@@ -25,7 +25,11 @@ export async function downloadToFile(
   api: KsuiteApiClient,
   mailboxUuid: string,
   message: ListedMessage,
-  file: FileSystemFileHandle,
+  /**
+   * Makes (or finds) the message's file. Called only once the message has arrived and passed its checks: a file
+   * made earlier would sit empty on disk for the whole download, and stay so if the tab died meanwhile.
+   */
+  openFile: () => Promise<FileSystemFileHandle>,
   options: {
     signal?: AbortSignal;
     /** Whose turn it is to hold a large message whole while hashing it; one per backup run. */
@@ -60,7 +64,7 @@ export async function downloadToFile(
   const read = await readMessage(body, options.largeTurn ?? new LargeMessageTurn(), HEAD_BYTES);
   if (!startsLikeMessage(read.head)) throw new KsuiteApiError('bad_response', { code: 'not_a_message' });
   const downloaded = { size: body.size, sha256: read.sha256 };
-  let writable: FileSystemWritableFileStream | null = await file.createWritable();
+  let writable: FileSystemWritableFileStream | null = await (await openFile()).createWritable();
   try {
     await writable.write(body);
     await options.beforeClose?.(downloaded);

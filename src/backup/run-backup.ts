@@ -14,7 +14,7 @@ import type {
   FailedMessage,
 } from './contract';
 import { localDayRange } from './date-range';
-import { folderAt, removeIfThere, writeSmallFile, fileNames } from './directory';
+import { existingFile, folderAt, removeIfThere, writeSmallFile, fileNames } from './directory';
 import { downloadToFile } from './download-message';
 import { LargeMessageTurn } from './message-hash';
 import { diskErrorMessage, failureReason, listingFailureReason } from './failure-reason';
@@ -402,11 +402,15 @@ export class BackupRun implements BackupControls {
     const { folder, message } = task;
     this.#currentFolder = { mailbox: folder.mailbox, path: folder.folderPath };
     let received = 0;
-    let target: { handle: FileSystemFileHandle; path: string[] } | null = null;
+    // Set once the file is made (see downloadToFile's openFile), read when it must go again.
+    const made: { target: { handle: FileSystemFileHandle; path: string[] } | null } = { target: null };
     try {
-      target = await this.#targetFor(task);
       let entry: ManifestEntry | null = null;
-      const result = await downloadToFile(this.#api, folder.mailboxUuid, message, target.handle, {
+      const openFile = async () => {
+        made.target = await this.#targetFor(task);
+        return made.target.handle;
+      };
+      const result = await downloadToFile(this.#api, folder.mailboxUuid, message, openFile, {
         signal: this.#abort.signal,
         largeTurn: this.#largeTurn,
         onBytes: (bytes) => {
@@ -416,7 +420,7 @@ export class BackupRun implements BackupControls {
         },
         onReceived: release,
         beforeClose: async (downloaded) => {
-          entry = this.#entryFor(task, downloaded, target!.path);
+          entry = this.#entryFor(task, downloaded, made.target!.path);
           await this.#manifest!.record(entry);
         },
       }).catch((error: unknown) => {
@@ -436,7 +440,7 @@ export class BackupRun implements BackupControls {
     } catch (error) {
       this.#bytesDone -= received;
       // Making the file handle made an empty file: a message that did not come leaves nothing behind.
-      if (target) await this.#removeFile(target.path).catch(() => {});
+      if (made.target) await this.#removeFile(made.target.path).catch(() => {});
       if (this.#cancelled) return;
       if (!(error instanceof KsuiteApiError)) {
         // The destination refused a write: every other message would meet the same. Stop, keep what is done.
@@ -640,6 +644,7 @@ export class BackupRun implements BackupControls {
     if (manifest) {
       await attempt(() => manifest.compact());
       await attempt(() => this.#clearStaging(manifest));
+      await attempt(() => this.#removeEmptyLeftovers(manifest));
     }
     // Without a manifest (the destination could not even be read) nothing is vouched for.
     const report = buildReport({
@@ -664,6 +669,24 @@ export class BackupRun implements BackupControls {
     this.#currentFolder = null;
     this.#setState(final);
     return { report, writeError };
+  }
+
+  /**
+   * Empty .eml files no manifest line vouches for, in the folders this run wrote to: what a tab that died between
+   * making a message's file and writing it left behind. No message is empty (it has headers at least), so an empty
+   * file is never one.
+   */
+  async #removeEmptyLeftovers(manifest: Manifest): Promise<void> {
+    const vouched = new Set([...manifest.entries()].map((entry) => entry.path));
+    for (const key of this.#allocators.keys()) {
+      const segments = splitPath(key);
+      const folder = await this.#folderHandle(segments);
+      for (const name of await fileNames(folder)) {
+        if (!name.endsWith('.eml') || vouched.has(joinPath([...segments, name]))) continue;
+        const file = await existingFile(folder, name);
+        if (file && (await file.getFile()).size === 0) await removeIfThere(folder, name);
+      }
+    }
   }
 
   /** Staged copies no manifest line needs any more (their message is in its mbox, or never was vouched). */

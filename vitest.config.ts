@@ -8,5 +8,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, '**/*.slow.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Files that start a replica (HTTPS server, generated corpus) in `beforeAll` took over the default 10 s on a
+    // machine loaded by parallel builds; a hook that slow is load, not a fault.
+    hookTimeout: 60_000,
   },
 });

@@ -7,8 +7,12 @@
  * - backup.time_vs_parallel_fetch: click on "Start backup" to the result, for 2,000 messages, over the same page
  *   plainly fetching the same raw messages 4 at a time (the engine's parallelism), bodies read to the end; the two
  *   alternate, medians of 3 each. Goal ≤ 1.25.
- * - backup.peak_memory_vs_largest_message: on a mailbox of more than 1 GiB, the renderers' peak growth during the
- *   backup over 2 × the largest message + 64 MB. Goal ≤ 1. The note gives the speed and what 10 GB would take.
+ * - backup.time_vs_fetch_into_files (information): the same backup over the same page fetching the same messages 4
+ *   at a time and writing each into a file of its own, nothing else (no hash, no manifest): what the File System
+ *   Access API's per-file work costs on its own, alternated with the two above.
+ * - backup.peak_memory_vs_largest_message: on a mailbox of more than 1 GiB, the browser's peak growth during the
+ *   backup (every process of it: the browser process holds the Blobs and the files being written) over 2 × the
+ *   largest message + 64 MB. Goal ≤ 1. The note gives the renderers' part, the speed and what 10 GB would take.
  * - backup.refetched_after_resume: the tab closed halfway, the page reopened and the offered resume clicked;
  *   messages the replica served whole in both runs. Goal 0 (a count: ratio = value).
  * - backup.incremental_requests: after that backup is complete, 10 new messages; every API request from the click

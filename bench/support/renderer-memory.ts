@@ -15,11 +15,17 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
  * command line says `--type=renderer`. All of them are counted: the webmail tab, the extension's own process and
  * any spare one. Those that do nothing during the action add next to nothing, so the sum is the tab's growth, or a
  * little more.
+ *
+ * `{ processes: 'all' }` counts every process of the browser instead (the browser process, its network and storage
+ * services, the GPU process, the renderers): where a page's Blobs and the files it writes are held (Chromium keeps
+ * Blobs in the browser process), which the renderers alone would not show. `rendererBytes` still gives their part.
  */
 
 export interface MemoryPeak {
-  /** Peak resident bytes above the start, summed over the renderer processes. */
+  /** Peak resident bytes above the start, summed over the processes counted. */
   addedBytes: number;
+  /** The renderer processes' part of it. */
+  rendererBytes: number;
   /** How the peak was taken: the kernel's high-water mark, or samples of the resident set. */
   method: 'high-water mark' | 'sampled';
 }
@@ -28,12 +34,15 @@ const SAMPLE_EVERY_MS = 20;
 
 export async function peakRendererMemory<T>(
   action: () => Promise<T>,
+  options: { processes?: 'renderers' | 'all' } = {},
 ): Promise<{ result: T; peak: MemoryPeak } | { error: unknown; peak: MemoryPeak }> {
   // Found once: walking /proc takes milliseconds of a core the browser would otherwise have. A renderer started
   // during the action (none is, for a click on a page already loaded) would not be counted.
+  const renderers = new Set(rendererPids());
+  const counted = options.processes === 'all' ? browserPids() : [...renderers];
   const start = new Map<number, number>();
   let markReset = true;
-  for (const pid of rendererPids()) {
+  for (const pid of counted) {
     const resident = statusField(pid, 'VmRSS');
     if (resident === undefined) continue;
     start.set(pid, resident);
@@ -58,15 +67,23 @@ export async function peakRendererMemory<T>(
   }
   sample();
   let addedBytes = 0;
+  let rendererBytes = 0;
   for (const [pid, sampled] of sampledPeak) {
     const highWater = markReset ? (statusField(pid, 'VmHWM') ?? 0) : 0;
-    addedBytes += Math.max(0, Math.max(highWater, sampled) - start.get(pid)!);
+    const added = Math.max(0, Math.max(highWater, sampled) - start.get(pid)!);
+    addedBytes += added;
+    if (renderers.has(pid)) rendererBytes += added;
   }
-  return { ...outcome, peak: { addedBytes, method: markReset ? 'high-water mark' : 'sampled' } };
+  return { ...outcome, peak: { addedBytes, rendererBytes, method: markReset ? 'high-water mark' : 'sampled' } };
 }
 
 /** The renderer processes of browsers this process started (their pids, as Linux numbers them). */
 export function rendererPids(): number[] {
+  return browserPids().filter((pid) => commandLine(pid).includes('--type=renderer'));
+}
+
+/** Every process of the browsers this process started (not its other children, such as a compiler service). */
+function browserPids(): number[] {
   const parentOf = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -79,7 +96,12 @@ export function rendererPids(): number[] {
     for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === process.pid) return true;
     return false;
   };
-  return [...parentOf.keys()].filter((pid) => isOurs(pid) && commandLine(pid).includes('--type=renderer'));
+  return [...parentOf.keys()].filter((pid) => isOurs(pid) && isBrowser(commandLine(pid)));
+}
+
+/** Chromium's processes: the browser process and those it started, each told its --type. */
+function isBrowser(args: string[]): boolean {
+  return /(^|\/)(chromium|chrome)$/.test(args[0] ?? '') || args.some((arg) => arg.startsWith('--type='));
 }
 
 /** A process's arguments. Chromium rewrites its own as one line joined by spaces, hence both separators. */

@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
 import { folderIdFromPath } from '../replica/server/folder-id';
@@ -86,6 +86,69 @@ describe('the message toolbar at 1280 px', () => {
       // German needs the icons' room for two files (measured: about 30 px over with them); English has room to spare.
       if (lang === 'de') expect(await shownIcons(twoFiles)).toBe(0);
       if (lang === 'en') expect(await shownIcons(twoFiles)).toBe(3);
+      await browser.close();
+    });
+  }
+});
+
+/**
+ * Where the selection bar's controls sit: the rows their centres make, the buttons whose label is broken over two
+ * lines, and the controls that stick out of the bar or the bar out of the list's pane (in px, 0 when inside).
+ */
+async function selectionBarLayout(page: Page) {
+  const pane = (await page.locator(WEBMAIL_SELECTORS.messageListPane).boundingBox())!;
+  const bar = page.getByTestId('selection-bar');
+  const inside = await bar.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const buttons = [...node.querySelectorAll<HTMLElement>('[role="toolbar"] button')];
+    const controls = [...node.querySelectorAll<HTMLElement>('button, select, .count')];
+    const lowest = Math.min(...buttons.map((button) => button.getBoundingClientRect().height));
+    return {
+      buttonRows: new Set(
+        buttons.map((button) => {
+          const b = button.getBoundingClientRect();
+          return Math.round(b.top + b.height / 2);
+        }),
+      ).size,
+      brokenLabels: buttons
+        .filter((button) => button.getBoundingClientRect().height > lowest * 1.5)
+        .map((button) => button.textContent),
+      outOfBar: controls
+        .filter((control) => {
+          const c = control.getBoundingClientRect();
+          return c.left < box.left - 0.5 || c.right > box.right + 0.5;
+        })
+        .map((control) => control.textContent),
+      box: { x: box.left, width: box.width },
+    };
+  });
+  return {
+    buttonRows: inside.buttonRows,
+    brokenLabels: inside.brokenLabels,
+    outOfBar: inside.outOfBar,
+    outOfPane: Math.max(0, pane.x - inside.box.x, inside.box.x + inside.box.width - (pane.x + pane.width)),
+  };
+}
+
+// The webmail's list pane leaves the bar about 366 px in a 1280 px window and 340 px in a 1024 px one.
+describe('the selection bar in the message list', () => {
+  for (const lang of ['en', 'de', 'fr', 'it']) {
+    it(`${lang}: at 1280 and 1024 px, its actions on one row, no label broken, all inside the list`, async () => {
+      const { browser } = await signedInBrowser({ lang });
+      browsers.push(browser);
+      const page = await browser.context.newPage();
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 860 });
+        await page.goto(`${MAIL_URL}/0`);
+        const rows = page.locator(WEBMAIL_SELECTORS.listRow);
+        await rows.nth(0).locator('mat-checkbox').click();
+        await rows.nth(1).locator('mat-checkbox').click();
+        await page.getByTestId('selection-bar').waitFor();
+        await expect
+          .poll(() => selectionBarLayout(page), { message: `${width} px` })
+          .toEqual({ buttonRows: 1, brokenLabels: [], outOfBar: [], outOfPane: 0 });
+        expect(await page.getByTestId('selection-bar').locator('button[data-action]').count()).toBe(2);
+      }
       await browser.close();
     });
   }

@@ -11,6 +11,10 @@ import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 const EVERYDAY = buildCorpus().find((message) => message.id === 'inline-image-and-attachment')!;
 // Two files: the count ("2 Anhänge · 1,2 MB") is longer, and the buttons give up their icons to keep one row.
 const TWO_FILES = buildCorpus().find((message) => message.id === 'alt-with-attachments')!;
+// Seven files, two of them programs in disguise: the risky-files chip keeps only its count to stay on the row.
+const RISKY = buildCorpus().find((message) => message.id === 'hostile-names-control-bidi-long')!;
+// Ten files, 25 MB: the longest count of the corpus.
+const TEN_FILES = buildCorpus().find((message) => message.id === 'ten-attachments-2-5mb')!;
 
 /** The icons of the toolbar's buttons that are shown. */
 function shownIcons(toolbar: Locator): Promise<number> {
@@ -25,7 +29,8 @@ function shownIcons(toolbar: Locator): Promise<number> {
 /** How many rows the toolbar's controls take, how high it is, and which labels are broken over two lines. */
 async function layoutOf(toolbar: Locator) {
   return toolbar.locator('.toolbar').evaluate((bar) => {
-    const controls = [...bar.children] as HTMLElement[];
+    // What gave way to keep one row (the brand mark, when the row is short of room) is not laid out.
+    const controls = ([...bar.children] as HTMLElement[]).filter((control) => control.getClientRects().length > 0);
     // The controls are centred on their row, so one row has one centre line.
     const centres = new Set(
       controls.map((control) => {
@@ -52,12 +57,20 @@ async function layoutOf(toolbar: Locator) {
   });
 }
 
+/** The risky-files chip's words, written here by hand. */
+const RISKY_WORDS = {
+  en: '2 risky files',
+  de: '2 riskante Dateien',
+  fr: '2 fichiers à risque',
+  it: '2 file rischiosi',
+};
+
 const browsers: ExtensionBrowser[] = [];
 afterAll(() => Promise.all(browsers.map((browser) => browser.close())));
 
 describe('the message toolbar at 1280 px', () => {
   for (const lang of ['en', 'de', 'fr', 'it']) {
-    it(`${lang}: every action and its detail on one row, also with the header report open`, async () => {
+    it(`${lang}: every action and its detail on one row, also with the header report open, many or risky files`, async () => {
       const { browser } = await signedInBrowser({ lang });
       browsers.push(browser);
       const page = await browser.context.newPage();
@@ -86,6 +99,22 @@ describe('the message toolbar at 1280 px', () => {
       // German needs the icons' room for two files (measured: about 30 px over with them); English has room to spare.
       if (lang === 'de') expect(await shownIcons(twoFiles)).toBe(0);
       if (lang === 'en') expect(await shownIcons(twoFiles)).toBe(3);
+
+      for (const message of [RISKY, TEN_FILES]) {
+        await page.goto(`${MAIL_URL}/0;fid=${encodeURIComponent(folderIdFromPath(message.folder))}`);
+        await page
+          .locator(WEBMAIL_SELECTORS.listRow, {
+            hasText: RISKY === message ? 'Invoice attached' : message.expect.subject!,
+          })
+          .first()
+          .click();
+        const toolbar = page.locator(TOOLBAR).last();
+        await expect.poll(() => toolbar.getByTestId('action-detail').first().textContent()).toMatch(/^(7|10) /);
+        await expect.poll(() => layoutOf(toolbar), { message: message.id }).toEqual(oneRow);
+      }
+      // The chip's words gave way, not its meaning: its count is shown, its words are its name.
+      const risky = page.locator(TOOLBAR).last().getByTestId('risky-files');
+      expect(await risky.getAttribute('aria-label')).toBe(RISKY_WORDS[lang as keyof typeof RISKY_WORDS]);
       await browser.close();
     });
   }

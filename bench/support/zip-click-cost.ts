@@ -97,7 +97,7 @@ async function openWithToolbarReady(page: Page, message: LocatedMessage): Promis
   await toolbar.waitFor();
   await toolbar
     .locator('[data-action="zip"] [data-testid="action-detail"]')
-    .filter({ hasText: `${ATTACHMENT_COUNT} files` })
+    .filter({ hasText: `${ATTACHMENT_COUNT} attachments ·` })
     .waitFor();
   return toolbar.locator('button[data-action="zip"]').elementHandle();
 }

@@ -56,6 +56,8 @@ export interface ActionDetail {
 
 export interface SelectionRun {
   label: MessageKey;
+  /** Shown on hovering the button: the label is short to fit the list's pane, this says it in full. */
+  tooltip: MessageKey;
   run(context: SelectionContext): Promise<ActionOutcome>;
 }
 

@@ -28,6 +28,7 @@ export default defineAction({
   },
   selection: {
     label: 'bulk_attachmentsZip',
+    tooltip: 'bulkBar_attachmentsZipTooltip',
     async run(context) {
       const { source, signal } = context;
       const preferences = await context.preferences();

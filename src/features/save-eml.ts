@@ -28,6 +28,7 @@ export default defineAction({
   },
   selection: {
     label: 'bulk_saveEmlZip',
+    tooltip: 'bulkBar_saveEmlZipTooltip',
     async run(context) {
       const { source, signal } = context;
       const { bulkZip } = await import('./shared/zipping');

@@ -66,6 +66,8 @@ export function startSelectionBar(
   for (const type of ['click', 'keyup', 'change'] as const) {
     doc.addEventListener(type, schedule, { capture: true, passive: true, signal });
   }
+  // Rows selected while this script was loading (the first selection loads it) were clicked before it listened.
+  schedule();
   signal.addEventListener(
     'abort',
     () => {

@@ -12,7 +12,7 @@ const PATHS: Record<IconName, string> = {
 
 export function ActionIcon({ name }: { name: IconName }) {
   return (
-    <svg class="action-icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <svg class="action-icon gives-way" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <path
         d={PATHS[name]}
         fill="none"

@@ -173,13 +173,17 @@ export function MessageToolbar(props: MessageToolbarProps) {
   const [riskyOpen, setRiskyOpen] = useState(false);
   // File names are the sender's text: they go into the sentences as text, never as markup.
   const riskySentences = riskyFileWarnings(props.riskyFiles).map(translateReportText);
+  const riskyLabel =
+    props.riskyFiles.length === 1
+      ? t('action_riskyFilesOne')
+      : t('action_riskyFilesMany', String(props.riskyFiles.length));
   const { rowRef, compact } = useIconsFitOneRow(
     JSON.stringify([props.buttons.map((b) => [b.label, b.detail?.text]), props.riskyFiles.length]),
   );
   return (
     <div class="toolbar-wrap">
       <div ref={rowRef} class={compact ? 'toolbar compact' : 'toolbar'} role="toolbar" aria-label={t('extName')}>
-        <span class="mark" title={t('extName')}>
+        <span class="mark gives-way" title={t('extName')}>
           <BrandMark size={18} />
         </span>
         {props.buttons.map((button) => (
@@ -214,13 +218,13 @@ export function MessageToolbar(props: MessageToolbarProps) {
             data-testid="risky-files"
             data-count={props.riskyFiles.length}
             aria-expanded={riskyOpen}
+            aria-label={riskyLabel}
             title={riskySentences.join('\n')}
             onClick={fromUser(() => setRiskyOpen(!riskyOpen))}
           >
             <WarningMark />
-            {props.riskyFiles.length === 1
-              ? t('action_riskyFilesOne')
-              : t('action_riskyFilesMany', String(props.riskyFiles.length))}
+            {/* Where the row is short of room, only the count stays (the stylesheet shows it). */}
+            <span class="gives-way">{riskyLabel}</span>
           </button>
         )}
       </div>

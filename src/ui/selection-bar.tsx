@@ -7,8 +7,14 @@ import { ActionIcon } from './action-icon';
 import { fromUser } from './from-user';
 import { ActionStatusLine } from './message-toolbar';
 import { useActionRun } from './use-action-run';
+import { useIconsFitOneRow } from './use-one-row';
 
-/** The bar over a selection of the message list: a button for each action that applies to a selection. */
+/**
+ * The bar over a selection of the message list: a button for each action that applies to a selection. The list's
+ * pane is narrow (about 340 px in a 1024 px window), so it has two rows of its own rather than one that wraps
+ * wherever a word ends: what is selected and how the attachments' .zip is laid out, then the actions, whose icons
+ * give way before their row would wrap.
+ */
 export function SelectionBar(props: {
   selected: readonly MessageRef[];
   actions: readonly MessageAction[];
@@ -19,6 +25,8 @@ export function SelectionBar(props: {
   const [layout, setLayout] = useState<BulkLayout>('folder-per-message');
   const count = props.selected.length;
   const actions = props.actions.filter((action) => action.selection);
+  const labels = actions.map((action) => t(action.selection!.label));
+  const { rowRef, compact } = useIconsFitOneRow(labels.join());
 
   useEffect(() => {
     void props.services
@@ -45,24 +53,12 @@ export function SelectionBar(props: {
 
   return (
     <div class="toolbar-wrap bar" data-testid="selection-bar" data-count={count}>
-      <div class="toolbar" role="toolbar" aria-label={t('bulk_selected', String(count))}>
+      <div class="bar-head">
         <span class="label count">{t('bulk_selected', String(count))}</span>
-        {actions.map((action) => (
-          <button
-            key={action.id}
-            type="button"
-            class="action"
-            data-action={action.id}
-            disabled={runner.busy}
-            onClick={fromUser(() => void run(action))}
-          >
-            <ActionIcon name={action.icon} />
-            <span class="label">{t(action.selection!.label)}</span>
-          </button>
-        ))}
         <select
-          class="action"
-          aria-label={t('bulk_attachmentsZip')}
+          class="action layout"
+          aria-label={t('bulkBar_layoutLabel')}
+          title={t('bulkBar_layoutLabel')}
           value={layout}
           disabled={runner.busy}
           onChange={fromUser((event) => setLayout(event.currentTarget.value as BulkLayout))}
@@ -70,6 +66,27 @@ export function SelectionBar(props: {
           <option value="folder-per-message">{t('bulk_layoutFolders')}</option>
           <option value="flat">{t('bulk_layoutFlat')}</option>
         </select>
+      </div>
+      <div
+        class={compact ? 'toolbar compact' : 'toolbar'}
+        role="toolbar"
+        aria-label={t('bulk_selected', String(count))}
+        ref={rowRef}
+      >
+        {actions.map((action, index) => (
+          <button
+            key={action.id}
+            type="button"
+            class="action"
+            data-action={action.id}
+            title={t(action.selection!.tooltip)}
+            disabled={runner.busy}
+            onClick={fromUser(() => void run(action))}
+          >
+            <ActionIcon name={action.icon} />
+            <span class="label">{labels[index]}</span>
+          </button>
+        ))}
       </div>
       <ActionStatusLine
         status={runner.status}

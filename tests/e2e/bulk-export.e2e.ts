@@ -46,7 +46,7 @@ describe('with several messages selected', () => {
     await expect.poll(() => bar().getAttribute('data-count')).toBe('2');
   });
 
-  it('"Save as .zip of .eml" saves each selected message byte for byte', async () => {
+  it('"Messages (.eml)" saves each selected message byte for byte', async () => {
     const ids = ['plain-text-de', 'read-receipt-requested', 'inline-image-and-attachment'];
     const subjects = await select(ids);
     const saved = await savedFileOf(page, () => bar().locator('button[data-action="eml"]').click());
@@ -61,7 +61,7 @@ describe('with several messages selected', () => {
     }
   });
 
-  it('"Attachments → .zip" puts each message\'s files in a folder of its own', async () => {
+  it('"Attachments (.zip)" puts each message\'s files in a folder of its own', async () => {
     const ids = ['inline-image-and-attachment', 'hostile-names-control-bidi-long'];
     await select(ids);
     await replica.clearRequests();
@@ -120,28 +120,25 @@ describe('with several messages selected', () => {
 
   it.each([
     ['cut "cleanly", twice', 'stopped before the end', () => replica.truncateNext(2, 200, 'short', '/download')],
-  ])(
-    '"Save as .zip of .eml" leaves out a message whose raw download was %s, and says why',
-    async (_, reason, fault) => {
-      const ids = ['plain-text-de', 'read-receipt-requested'];
-      const subjects = await select(ids);
-      // The first message's download(s) get the fault; the second message is served as it is.
-      await fault();
-      const saved = await savedFileOf(page, () => bar().locator('button[data-action="eml"]').click());
-      const files = await unzip(saved.bytes);
-      const emls = [...files.keys()].filter((n) => n.endsWith('.eml'));
-      expect(emls).toHaveLength(1);
-      expect(emls[0]!.endsWith(` – ${subjects[1]}.eml`), emls[0]).toBe(true);
-      const second = inbox.find((m) => m.id === ids[1])!.raw;
-      expect(Buffer.from(files.get(emls[0]!)!).equals(Buffer.from(second))).toBe(true);
-      const missingList = new TextDecoder().decode(files.get('NOT INCLUDED.txt')!);
-      expect(missingList).toContain(subjects[0]);
-      expect(missingList).toContain(reason);
-      const status = bar().getByTestId('action-status');
-      await expect.poll(() => status.getAttribute('data-state')).toBe('partial');
-      expect(await status.textContent()).toContain(subjects[0]);
-    },
-  );
+  ])('"Messages (.eml)" leaves out a message whose raw download was %s, and says why', async (_, reason, fault) => {
+    const ids = ['plain-text-de', 'read-receipt-requested'];
+    const subjects = await select(ids);
+    // The first message's download(s) get the fault; the second message is served as it is.
+    await fault();
+    const saved = await savedFileOf(page, () => bar().locator('button[data-action="eml"]').click());
+    const files = await unzip(saved.bytes);
+    const emls = [...files.keys()].filter((n) => n.endsWith('.eml'));
+    expect(emls).toHaveLength(1);
+    expect(emls[0]!.endsWith(` – ${subjects[1]}.eml`), emls[0]).toBe(true);
+    const second = inbox.find((m) => m.id === ids[1])!.raw;
+    expect(Buffer.from(files.get(emls[0]!)!).equals(Buffer.from(second))).toBe(true);
+    const missingList = new TextDecoder().decode(files.get('NOT INCLUDED.txt')!);
+    expect(missingList).toContain(subjects[0]);
+    expect(missingList).toContain(reason);
+    const status = bar().getByTestId('action-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('partial');
+    expect(await status.textContent()).toContain(subjects[0]);
+  });
 });
 
 describe('what a bulk export saves, and what the bar says', () => {
@@ -155,7 +152,7 @@ describe('what a bulk export saves, and what the bar says', () => {
     return () => downloads;
   }
 
-  it('"Attachments → .zip" of messages without attachments saves nothing and says so', async () => {
+  it('"Attachments (.zip)" of messages without attachments saves nothing and says so', async () => {
     await select(withoutAttachments);
     const downloads = countDownloads();
     await bar().locator('button[data-action="zip"]').click();

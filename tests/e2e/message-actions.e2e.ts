@@ -2,10 +2,10 @@ import { simpleParser } from 'mailparser';
 import PostalMime from 'postal-mime';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCorpus, CORPUS_MAILBOXES } from '../replica/corpus/index';
+import { buildCorpus } from '../replica/corpus/index';
 import { savedFileOf, unzip } from './support/downloads';
 import { expectedDatePrefix } from './support/file-names';
-import { MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { MAIL_URL, openMessage, signedInBrowser, TOOLBAR } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
@@ -50,30 +50,13 @@ async function routesTaken(): Promise<{ serverArchive: boolean; rawMessage: bool
   };
 }
 
-/** Opens a message of a mailbox's inbox (the primary one's unless told) by clicking its row; returns its toolbar. */
-async function openMessage(subject: string, mailbox?: string) {
-  await page.goto(`${MAIL_URL}/${mailbox === undefined ? 0 : webmailIndexOf(mailbox)}`);
-  await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().click();
-  const toolbar = page.locator(TOOLBAR).last();
-  await toolbar.waitFor();
-  return toolbar;
-}
-
-/** The webmail numbers mailboxes primary first, then by address (all ASCII here). */
-function webmailIndexOf(email: string): number {
-  const order = [...CORPUS_MAILBOXES].sort(
-    (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || (a.email < b.email ? -1 : 1),
-  );
-  return order.findIndex((mailbox) => mailbox.email === email);
-}
-
 describe('Attachments (.zip) on an opened message', () => {
   it('shows how many files and how big, then saves every attachment, byte for byte', async () => {
     const message = corpus.get('inline-image-and-attachment')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
     const expected = message.expect.attachments!.filter((a) => !a.inline);
 
-    const toolbar = await openMessage(parsed.subject!);
+    const toolbar = await openMessage(page, parsed.subject!);
     await expect
       .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
       .toMatch(/^1 of 2 · /);
@@ -99,7 +82,7 @@ describe('Attachments (.zip) on an opened message', () => {
       const message = corpus.get('hostile-names-control-bidi-long')!;
       const parsed = await simpleParser(Buffer.from(message.raw));
       await setOption('useServerArchive', useServerArchive);
-      const toolbar = await openMessage(parsed.subject!);
+      const toolbar = await openMessage(page, parsed.subject!);
       await replica.clearRequests();
       const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
       await setOption('useServerArchive', true);
@@ -138,7 +121,7 @@ describe("Attachments (.zip) when the server's archive cannot be passed on", () 
     ['an archive cut short', () => replica.truncateNext(1, 4096, 'cut', '/attachmentsArchive')],
   ])('%s: the attachments are zipped from the raw message instead, all of them', async (_, fault) => {
     const subject = (await simpleParser(Buffer.from(message().raw))).subject!;
-    const toolbar = await openMessage(subject);
+    const toolbar = await openMessage(page, subject);
     await fault();
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
@@ -148,7 +131,7 @@ describe("Attachments (.zip) when the server's archive cannot be passed on", () 
 
   it('after "Headers", zips the raw message the page already has, without downloading anything more', async () => {
     const subject = (await simpleParser(Buffer.from(message().raw))).subject!;
-    const toolbar = await openMessage(subject);
+    const toolbar = await openMessage(page, subject);
     await toolbar.locator('button[data-action="headers"]').click();
     await toolbar.getByTestId('header-report').waitFor();
     await replica.clearRequests();
@@ -161,7 +144,7 @@ describe("Attachments (.zip) when the server's archive cannot be passed on", () 
     const subject = (await simpleParser(Buffer.from(message().raw))).subject!;
     await setOption('useServerArchive', false);
     try {
-      const toolbar = await openMessage(subject);
+      const toolbar = await openMessage(page, subject);
       await replica.clearRequests();
       const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
       expect(await routesTaken()).toEqual({ serverArchive: false, rawMessage: true });
@@ -179,12 +162,12 @@ describe('Attachments (.zip) gives the same files by every route', () => {
     // What the corpus put inside the winmail.dat, by hand: the files the user sent, not the container.
     const inside = message.expect.containers!.find((c) => c.container === 'winmail.dat')!.files;
 
-    let toolbar = await openMessage(subject, message.mailbox);
+    let toolbar = await openMessage(page, subject, message.mailbox);
     await replica.clearRequests();
     const plain = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
     const plainRoute = await routesTaken();
 
-    toolbar = await openMessage(subject, message.mailbox); // a fresh page: nothing of the first click is kept
+    toolbar = await openMessage(page, subject, message.mailbox); // a fresh page: nothing of the first click is kept
     await toolbar.locator('button[data-action="headers"]').click();
     await toolbar.getByTestId('header-report').waitFor();
     const afterHeaders = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
@@ -262,7 +245,7 @@ describe("Attachments (.zip) decode base64 as postal-mime does, with the browser
     await replica.deliver({ raw: Buffer.from(raw).toString('base64') });
     const reference = await new PostalMime({ attachmentEncoding: 'arraybuffer' }).parse(raw);
 
-    const toolbar = await openMessage(subject);
+    const toolbar = await openMessage(page, subject);
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
     const files = await unzip(saved.bytes);
     expect([...files.keys()].sort()).toEqual(['clean.bin', 'lone.bin', 'padded.bin', 'stray.bin']);
@@ -280,7 +263,7 @@ describe('Save .eml on an opened message', () => {
   it('saves the raw message byte for byte under its date and subject', async () => {
     const message = corpus.get('inline-image-and-attachment')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
-    const toolbar = await openMessage(parsed.subject!);
+    const toolbar = await openMessage(page, parsed.subject!);
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
     expect(saved.name).toBe(`${expectedDatePrefix(parsed.date!, true)} – ${parsed.subject}.eml`);
     expect(Buffer.from(saved.bytes).equals(Buffer.from(message.raw))).toBe(true);
@@ -297,7 +280,7 @@ describe('what the user is told when something goes wrong', () => {
       let downloads = 0;
       page.on('download', () => downloads++);
       for (const action of ['eml', 'zip']) {
-        const toolbar = await openMessage(subject());
+        const toolbar = await openMessage(page, subject());
         await replica.expireSession(false, answer);
         await toolbar.locator(`button[data-action="${action}"]`).click();
         const status = toolbar.getByTestId('action-status');
@@ -311,7 +294,7 @@ describe('what the user is told when something goes wrong', () => {
   );
 
   it('a server error that outlasts the retries names the error', async () => {
-    const toolbar = await openMessage(subject());
+    const toolbar = await openMessage(page, subject());
     await replica.failNext(8, 500, '/download');
     await toolbar.locator('button[data-action="eml"]').click();
     const status = toolbar.getByTestId('action-status');
@@ -320,7 +303,7 @@ describe('what the user is told when something goes wrong', () => {
   });
 
   it('a download cut short saves nothing and says so', async () => {
-    const toolbar = await openMessage(subject());
+    const toolbar = await openMessage(page, subject());
     // Both routes cut short: the server's archive, then the raw message the extension falls back to.
     await replica.truncateNext(2, 20, 'cut', ['/attachmentsArchive', '/download']);
     let downloads = 0;
@@ -333,7 +316,7 @@ describe('what the user is told when something goes wrong', () => {
   });
 
   it('a message that has gone from the server', async () => {
-    const toolbar = await openMessage(subject());
+    const toolbar = await openMessage(page, subject());
     await replica.failNext(1, 404, '/download');
     await toolbar.locator('button[data-action="eml"]').click();
     const status = toolbar.getByTestId('action-status');
@@ -342,7 +325,7 @@ describe('what the user is told when something goes wrong', () => {
   });
 
   it('cancel stops a slow download, saves nothing and leaves no error', async () => {
-    const toolbar = await openMessage(subject());
+    const toolbar = await openMessage(page, subject());
     await replica.setLatency(3000);
     await toolbar.locator('button[data-action="zip"]').click();
     const status = toolbar.getByTestId('action-status');
@@ -382,7 +365,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
   }
 
   it('Save .eml: a body short twice saves nothing and says the download stopped early', async () => {
-    const toolbar = await openMessage(await subject());
+    const toolbar = await openMessage(page, await subject());
     await replica.truncateNext(2, cutAt(), 'short', '/download');
     await replica.clearRequests();
     const { text, downloads } = await failingAction(toolbar, 'eml');
@@ -392,7 +375,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
   });
 
   it('Save .eml: a body short once is asked for again and saved whole', async () => {
-    const toolbar = await openMessage(await subject());
+    const toolbar = await openMessage(page, await subject());
     await replica.truncateNext(1, cutAt(), 'short', '/download');
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
@@ -402,7 +385,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
 
   // The API never serves HTML: a page in place of the message is the sign-in page of an expired session.
   it('Save .eml: an HTML page in place of the message saves nothing and offers to sign in again', async () => {
-    const toolbar = await openMessage(await subject());
+    const toolbar = await openMessage(page, await subject());
     await replica.answerDownloadsWithHtml(1, '/download');
     await replica.clearRequests();
     const { text, downloads } = await failingAction(toolbar, 'eml');
@@ -414,7 +397,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
   it('Attachments (.zip) zipped in the browser: a raw message short twice gives no zip', async () => {
     await setOption('useServerArchive', false);
     try {
-      const toolbar = await openMessage(await subject());
+      const toolbar = await openMessage(page, await subject());
       await replica.truncateNext(2, cutAt(), 'short', '/download');
       await replica.clearRequests();
       const { text, downloads } = await failingAction(toolbar, 'zip');
@@ -427,7 +410,7 @@ describe('a raw message cut "cleanly" or replaced by a page is never saved', () 
   });
 
   it("Attachments (.zip): an HTML page for the server's archive and then for the raw message gives no zip", async () => {
-    const toolbar = await openMessage(await subject());
+    const toolbar = await openMessage(page, await subject());
     await replica.answerDownloadsWithHtml(2, ['/attachmentsArchive', '/download']);
     await replica.clearRequests();
     const { text, downloads } = await failingAction(toolbar, 'zip');
@@ -444,7 +427,7 @@ describe('an attachment the server offers no download of', () => {
     const forwarded = corpus.get('forwarded-rfc822')!;
     const subject = (await simpleParser(Buffer.from(forwarded.raw))).subject!;
     await replica.deliver({ raw: Buffer.from(forwarded.raw).toString('base64') });
-    const toolbar = await openMessage(subject);
+    const toolbar = await openMessage(page, subject);
     await replica.clearRequests();
     const saved = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());
     expect(await routesTaken()).toEqual({ serverArchive: false, rawMessage: true });
@@ -458,7 +441,7 @@ describe('Headers on an opened message', () => {
   it('opens the report in the page and does not trust a forged pass below the entry hop', async () => {
     const message = corpus.get('auth-results-forged-below-entry')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
-    const toolbar = await openMessage(parsed.subject!);
+    const toolbar = await openMessage(page, parsed.subject!);
     await toolbar.locator('button[data-action="headers"]').click();
     const report = toolbar.getByTestId('header-report');
     await report.waitFor();
@@ -474,7 +457,7 @@ describe('Headers on an opened message', () => {
 
   it('closes with Escape, also after a click on its text, and with its close button; focus goes back to "Headers"', async () => {
     const message = corpus.get('received-long-chain-mixed-mta')!;
-    const toolbar = await openMessage(message.expect.subject!);
+    const toolbar = await openMessage(page, message.expect.subject!);
     const headersButton = toolbar.locator('button[data-action="headers"]');
     const report = toolbar.getByTestId('header-report');
     const focusIsOn = (locator: typeof headersButton) =>
@@ -506,7 +489,7 @@ describe('Headers on an opened message', () => {
   it('says the body is unchanged since signed, for a message whose signature holds a real body hash', async () => {
     // The replica writes each DKIM body hash from the body it serves (tests/replica/corpus/dkim.ts).
     const message = corpus.get('plain-text-de')!;
-    const toolbar = await openMessage(message.expect.subject!);
+    const toolbar = await openMessage(page, message.expect.subject!);
     await toolbar.locator('button[data-action="headers"]').click();
     const bodyLine = toolbar.getByTestId('auth-dkim').getByTestId('dkim-body-line');
     await expect.poll(() => bodyLine.textContent()).toBe('Body unchanged since signed by baufirma-keller.example.');
@@ -519,7 +502,7 @@ describe('risky attachments on an opened message', () => {
   it('counts the disguised programs on the toolbar, names each both ways, and the report opens with an error', async () => {
     const message = corpus.get('hostile-names-control-bidi-long')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
-    const toolbar = await openMessage(parsed.subject!);
+    const toolbar = await openMessage(page, parsed.subject!);
     const risky = toolbar.getByTestId('risky-files');
     // The .exe behind a right-to-left override and "Rechnung.pdf.exe"; the other hostile names are only odd.
     await expect.poll(() => risky.textContent()).toBe('2 risky files');
@@ -549,7 +532,7 @@ describe('risky attachments on an opened message', () => {
   it('shows no risky-file count on an everyday message, whose report opens without an error', async () => {
     const message = corpus.get('inline-image-and-attachment')!;
     const parsed = await simpleParser(Buffer.from(message.raw));
-    const toolbar = await openMessage(parsed.subject!);
+    const toolbar = await openMessage(page, parsed.subject!);
     await expect
       .poll(() => toolbar.locator('[data-action="zip"] [data-testid="action-detail"]').textContent())
       .toMatch(/^1 of 2 · /);
@@ -595,7 +578,7 @@ describe('the file-name preference', () => {
     await checkbox.uncheck();
     await expect.poll(() => checkbox.isChecked()).toBe(false);
     await options.close();
-    const toolbar = await openMessage(parsed.subject!);
+    const toolbar = await openMessage(page, parsed.subject!);
     const eml = await savedFileOf(page, () => toolbar.locator('button[data-action="eml"]').click());
     expect(eml.name).toBe(`${parsed.subject}.eml`);
     const zip = await savedFileOf(page, () => toolbar.locator('button[data-action="zip"]').click());

@@ -4,6 +4,7 @@ import { MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
 import { launchWithNotificationsGranted, type GrantedBrowser } from './support/granted-profile';
 import { CHROME_BUILD, type ExtensionBrowser } from './support/launch';
 import { openPopupWindow } from './support/popup';
+import { expectFits, measurePopupInPage, type PopupSize } from './support/popup-size';
 import { ReplicaClient } from './support/replica-client';
 import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 
@@ -37,36 +38,9 @@ const WORDS = {
   },
 };
 
-interface PopupSize {
-  width: number;
-  height: number;
-  /** Buttons whose label takes more than one line: their text, and lines counted from height and line height. */
-  wrapped: { text: string; lines: number }[];
-}
-
-/** The popup's own size (its content, not the window's) and every visible button that wraps its label. */
+/** The popup's own size and the buttons that wrap their label. */
 function measurePopup(popup: Page): Promise<PopupSize> {
-  return popup.evaluate(() => {
-    const main = document.querySelector('main')!.getBoundingClientRect();
-    const wrapped = [...document.querySelectorAll('button, a.button')]
-      .filter((button) => button.getClientRects().length > 0)
-      .map((button) => {
-        const style = getComputedStyle(button);
-        const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
-        const border = parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
-        const lines = (button.getBoundingClientRect().height - padding - border) / parseFloat(style.lineHeight);
-        return { text: button.textContent ?? '', lines: Math.round(lines * 10) / 10 };
-      })
-      .filter((button) => button.lines > 1.4);
-    return { width: main.width, height: main.bottom + window.scrollY, wrapped };
-  });
-}
-
-function expectFits(size: PopupSize): void {
-  expect(size.wrapped).toEqual([]);
-  expect(size.height).toBeLessThanOrEqual(600);
-  expect(size.width).toBeGreaterThanOrEqual(340);
-  expect(size.width).toBeLessThanOrEqual(380);
+  return popup.evaluate(measurePopupInPage);
 }
 
 /** The popup at its fullest: on the webmail with a message open, the mail checked, the latest unread listed. */

@@ -1,12 +1,12 @@
 import { simpleParser } from 'mailparser';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../replica/corpus/index';
 import { folderIdFromPath } from '../replica/server/folder-id';
 // @ts-expect-error -- the replica's webmail is plain JavaScript; its size format is what the toolbar must match.
 import { fileSize as webmailFileSize } from '../replica/webmail/format.js';
 import { savedFileOf } from './support/downloads';
-import { MAIL_URL, signedInBrowser, TOOLBAR } from './support/fixtures';
+import { MAIL_URL, openMessage, signedInBrowser, TOOLBAR } from './support/fixtures';
 import type { ExtensionBrowser } from './support/launch';
 import type { ReplicaClient } from './support/replica-client';
 import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
@@ -18,14 +18,6 @@ import { WEBMAIL_SELECTORS } from '../../src/ksuite/selectors';
 const corpus = buildCorpus();
 const webmailSize = webmailFileSize as (bytes: number) => string;
 const DETAIL = '[data-action="zip"] [data-testid="action-detail"]';
-
-async function openMessage(page: Page, subject: string): Promise<Locator> {
-  await page.goto(`${MAIL_URL}/0`);
-  await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().click();
-  const toolbar = page.locator(TOOLBAR).last();
-  await toolbar.waitFor();
-  return toolbar;
-}
 
 async function subjectOf(id: string): Promise<string> {
   return (await simpleParser(Buffer.from(corpus.find((m) => m.id === id)!.raw))).subject!;

@@ -13,7 +13,7 @@ import type { MessageSource } from '../../ksuite/message-source';
 /**
  * "Attachments (.zip)" from the server's own archive (the one the web app's "Alles herunterladen" gives), when it
  * can be trusted to hold what the browser would have zipped: for one message, and for each message of
- * "Attachments → .zip" of several. It is about 40 % fewer bytes than the raw message (no base64, text already
+ * "Attachments (.zip)" of several. It is about 40 % fewer bytes than the raw message (no base64, text already
  * deflated) and needs no decoding here, so it is the faster way on any network.
  *
  * It is asked for only when the message JSON shows that it holds exactly what the browser's zip of the raw message

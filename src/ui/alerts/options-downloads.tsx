@@ -1,5 +1,6 @@
 import type { NestedMessages, BulkLayout } from '../../settings';
 import { useSaving } from '../saved-notice';
+import { SettingCheckbox } from '../setting-checkbox';
 import { t } from '../../i18n';
 import { useSettings } from './hooks';
 import './alerts.css';
@@ -18,33 +19,10 @@ export function DownloadSettings() {
   return (
     <section class="settings-section" data-testid="settings-downloads">
       <h2>{t('settings_downloadsTitle')}</h2>
-      <label class="settings-row">
-        <input
-          type="checkbox"
-          data-setting="useServerArchive"
-          checked={settings.useServerArchive}
-          onChange={(e) => save({ useServerArchive: e.currentTarget.checked })}
-        />
-        <span class="settings-text">{t('settings_useServerArchive')}</span>
-      </label>
+      <SettingCheckbox settings={settings} setting="useServerArchive" label={t('settings_useServerArchive')} />
       <p class="settings-hint">{t('settings_useServerArchiveHint')}</p>
-      <label class="settings-row">
-        <input
-          type="checkbox"
-          data-setting="fileNamesWithDate"
-          checked={settings.fileNamesWithDate}
-          onChange={(e) => save({ fileNamesWithDate: e.currentTarget.checked })}
-        />
-        {t('settings_fileNamesWithDate')}
-      </label>
-      <label class="settings-row">
-        <input
-          type="checkbox"
-          checked={settings.includeInlineImages}
-          onChange={(e) => save({ includeInlineImages: e.currentTarget.checked })}
-        />
-        {t('settings_includeInlineImages')}
-      </label>
+      <SettingCheckbox settings={settings} setting="fileNamesWithDate" label={t('settings_fileNamesWithDate')} />
+      <SettingCheckbox settings={settings} setting="includeInlineImages" label={t('settings_includeInlineImages')} />
       <fieldset>
         <legend>{t('settings_zipLayout')}</legend>
         {radio<BulkLayout>(

@@ -90,13 +90,16 @@ function ActionList() {
   );
 }
 
-/** The same switch and permission control as the popup's: one place decides how alerts are switched on. */
+/**
+ * The same switch and permission control as the popup's: one place decides how alerts are switched on. Worded as in
+ * the options, a sentence that does not repeat the section's heading.
+ */
 function AlertsChoice() {
   const settings = useSettings();
   if (!settings) return null;
   return (
     <div class="welcome-alerts">
-      <AlertsSwitch settings={settings} label="alerts_switchLabel" />
+      <AlertsSwitch settings={settings} label="pages_alertsSwitchOptions" />
     </div>
   );
 }

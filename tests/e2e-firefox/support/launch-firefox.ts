@@ -14,6 +14,8 @@ export interface FirefoxWithExtension {
   extensionId: string;
   /** Where Firefox saves downloads, without asking. */
   downloads: DownloadFolder;
+  /** Whether installing the add-on opened its welcome page (closed again at once, as most users would). */
+  welcomePageOpened: boolean;
   close(): Promise<void>;
 }
 
@@ -52,11 +54,12 @@ export async function launchFirefoxWithExtension(options: {
   });
   try {
     const extensionId = await browser.installExtension(FIREFOX_BUILD);
-    await closeWelcomePage(browser);
+    const welcomePageOpened = await closeWelcomePage(browser);
     return {
       browser,
       extensionId,
       downloads,
+      welcomePageOpened,
       async close() {
         await browser.close();
         await rm(downloads.path, { recursive: true, force: true });
@@ -92,13 +95,21 @@ function downloadPrefs(dir: string): Record<string, unknown> {
 
 /**
  * Closes the welcome page the extension opens on install, as most users would, so that it does not race a test's
- * first new tab (a page opening meanwhile made `newPage()` time out now and then). Waits at most a few seconds.
+ * first new tab (a page opening meanwhile made `newPage()` time out now and then). Waits at most a few seconds;
+ * says whether there was one. Firefox tells BiDi the address of an extension's page as about:blank, so the page is
+ * known by its title (the browser's language is pinned to English).
  */
-async function closeWelcomePage(browser: Browser, timeout = 5_000): Promise<void> {
+async function closeWelcomePage(browser: Browser, timeout = 5_000): Promise<boolean> {
   for (const deadline = Date.now() + timeout; Date.now() < deadline;) {
-    const pages = await browser.pages();
-    const welcome = pages.find((page) => /^moz-extension:\/\/[^/]+\/welcome\.html(\?|$)/.test(page.url()));
-    if (welcome) return welcome.close();
+    for (const page of await browser.pages()) {
+      if ((await page.title().catch(() => '')) !== WELCOME_TITLE) continue;
+      await page.close();
+      return true;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return false;
 }
+
+/** The welcome page's title in English (public/_locales/en, `welcome_title`). */
+export const WELCOME_TITLE = 'Welcome to kSuite Mail companion';

@@ -2,6 +2,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './launch';
 import { ReplicaClient } from './replica-client';
+import { CORPUS_MAILBOXES } from '../../replica/corpus/index';
 import { WEBMAIL_SELECTORS } from '../../../src/ksuite/selectors';
 
 /** The replica started by the global setup, and a browser with the shipped build, signed in to the demo mailbox. */
@@ -30,6 +31,26 @@ export async function freshInboxPage(browser: ExtensionBrowser, previous?: Page)
   await page.goto(`${MAIL_URL}/0`);
   await page.locator(WEBMAIL_SELECTORS.listRow).first().waitFor();
   return page;
+}
+
+/**
+ * Opens a message of a mailbox's inbox (the primary one's unless told) by clicking its row, in a fresh load of the
+ * list; returns the toolbar our content script puts on it.
+ */
+export async function openMessage(page: Page, subject: string, mailbox?: string): Promise<Locator> {
+  await page.goto(`${MAIL_URL}/${mailbox === undefined ? 0 : webmailIndexOf(mailbox)}`);
+  await page.locator(WEBMAIL_SELECTORS.listRow, { hasText: subject }).first().click();
+  const toolbar = page.locator(TOOLBAR).last();
+  await toolbar.waitFor();
+  return toolbar;
+}
+
+/** The webmail numbers mailboxes primary first, then by address (all ASCII here). */
+function webmailIndexOf(email: string): number {
+  const order = [...CORPUS_MAILBOXES].sort(
+    (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || (a.email < b.email ? -1 : 1),
+  );
+  return order.findIndex((mailbox) => mailbox.email === email);
 }
 
 /** The kSuite shell's mail iframe, once the mail app in it shows its list. */

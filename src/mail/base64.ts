@@ -94,6 +94,11 @@ export class Base64Stream {
     this.count = count;
   }
 
+  /** How many bytes have been decoded so far (into the scratch array, if one was given). */
+  get decodedLength(): number {
+    return this.used;
+  }
+
   /** The decoded bytes, in a buffer of exactly their length. */
   finish(): Uint8Array {
     return this.out.slice(0, this.used);

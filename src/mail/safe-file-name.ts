@@ -158,7 +158,10 @@ export class FileNameAllocator {
    * The safe name and its key of each name asked for (with the options that shape it): a message's files often share
    * a name, and cleaning it (a dozen regular expressions, Unicode normalisation) cost more than the rest of naming.
    */
-  readonly #cleaned = new Map<string, { safe: string; key: string }>();
+  readonly #cleaned = new Map<
+    string | undefined,
+    Map<string | undefined, Map<string, { safe: string; key: string }>>
+  >();
 
   allocate(name: string, options: SafeFileNameOptions = {}): string {
     const { safe, key } = this.#clean(name, options);
@@ -181,12 +184,15 @@ export class FileNameAllocator {
   }
 
   #clean(name: string, options: SafeFileNameOptions): { safe: string; key: string } {
-    const asked = JSON.stringify([name, options.mimeType, options.fallbackBase]);
-    let cleaned = this.#cleaned.get(asked);
+    let byBase = this.#cleaned.get(options.mimeType);
+    if (!byBase) this.#cleaned.set(options.mimeType, (byBase = new Map()));
+    let byName = byBase.get(options.fallbackBase);
+    if (!byName) byBase.set(options.fallbackBase, (byName = new Map()));
+    let cleaned = byName.get(name);
     if (!cleaned) {
       const safe = safeFileName(name, options);
       cleaned = { safe, key: keyOf(safe) };
-      this.#cleaned.set(asked, cleaned);
+      byName.set(name, cleaned);
     }
     return cleaned;
   }

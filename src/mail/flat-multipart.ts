@@ -19,6 +19,8 @@ import type { AttachmentPart } from './parse-message';
  * compare the files listed both ways.
  */
 export function readFlatMultipart(bytes: Uint8Array): AttachmentPart[] | undefined {
+  // An array of another realm (a Firefox page's) refuses this realm's views of it: postal-mime copies it first.
+  if (!(bytes instanceof Uint8Array)) return undefined;
   const budget = { headerBytes: 0, parts: 1 };
   const root = readHeaderBlock(bytes, 0, undefined, budget, 'lenient');
   if (!root) return undefined;

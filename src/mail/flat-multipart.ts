@@ -208,10 +208,14 @@ function isPrintableAscii(bytes: Uint8Array, start: number, end: number): boolea
   return true;
 }
 
-// Only ever given printable ASCII (checked before), a few dozen characters at a time.
+// Only ever given printable ASCII (checked before), one header line at a time: a string made at once, not one a
+// character, and in pieces that stay well below the number of arguments a call may take.
 function latin1(bytes: Uint8Array, start: number, end: number): string {
   let text = '';
-  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]!);
+  for (let from = start; from < end; from += 8192) {
+    const piece = bytes.subarray(from, Math.min(end, from + 8192));
+    text += String.fromCharCode.apply(null, piece as unknown as number[]);
+  }
   return text;
 }
 

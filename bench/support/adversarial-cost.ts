@@ -138,8 +138,8 @@ async function replaceTab(session: BenchSession, tab: { page: Page }): Promise<v
 async function locate(page: Page, message: CorpusMessage): Promise<LocatedMessage & { summary: RegExp }> {
   const located = await locateMessage(page, { folderPath: ADVERSARIAL_FOLDER, subject: message.expect.subject! });
   const files = (message.expect.attachments ?? []).filter((attachment) => !attachment.inline).length;
-  // The toolbar's summary ("4000 files, 256 kB") says the page has the message's details: the click can start.
-  return { ...located, summary: files === 1 ? /^1 file, / : new RegExp(`^${files} files, `) };
+  // The toolbar's summary ("4000 attachments · 250 KB") says the page has the message's details: the click can start.
+  return { ...located, summary: files === 1 ? /^1 attachment · / : new RegExp(`^${files} attachments · `) };
 }
 
 async function click(

@@ -88,14 +88,15 @@ describe('thousands of empty parts', () => {
     ['a delimiter alone', '--b\r\n'],
     ['LF line ends', '--b\n\n'],
     ['a delimiter with trailing whitespace', '--b \t\r\n\r\n'],
-  ])('200,000 of them (%s) before a PDF: the PDF, in as many parser steps as for 20', async (_, emptyPart) => {
+  ])('200,000 of them (%s) before a PDF: the PDF, in a few parser steps', async (_, emptyPart) => {
     const few = await listCounted(emptyPartsMessage(20, { emptyPart, withFile: true }));
     const started = performance.now();
     const many = await listCounted(emptyPartsMessage(200_000, { emptyPart, withFile: true }));
-    // postal-mime made a node of about a kilobyte of each, and refused more than 10,000 of them as damaged.
+    // postal-mime made a node of about a kilobyte of each, and refused more than 10,000 of them as damaged. (The
+    // 20 may need no parser step at all: see flat-multipart.ts.)
     expect(many.names).toEqual(['report.pdf']);
     expect(few.names).toEqual(['report.pdf']);
-    expect(many.steps).toBe(few.steps);
+    expect(many.steps).toBeLessThan(100);
     expect(performance.now() - started).toBeLessThan(3000);
   });
 

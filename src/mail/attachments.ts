@@ -1,5 +1,6 @@
 import { bareContentId, cidReferences, isNestedMessageType, isShownInline, mayBeWinmailDat } from './attachment-kinds';
 import { MailError } from './errors';
+import { readFlatMultipart } from './flat-multipart';
 import { parseMessageWithParts, type AttachmentPart, type MessageWithParts } from './parse-message';
 import { ownRealmBytes } from './own-realm-bytes';
 import { isTnef, readTnef, type TnefContents } from './tnef';
@@ -75,16 +76,20 @@ async function collect(
   location: Location,
   options: Required<ListAttachmentsOptions>,
 ): Promise<MailAttachment[]> {
-  return collectParsed(raw, await parseMessageWithParts(raw), location, options);
+  // A multipart/mixed of plain parts (no html, so no cid: references) is read without a parser node per part.
+  const flat = readFlatMultipart(raw);
+  if (flat) return collectParsed(raw, { html: undefined, parts: flat }, location, options);
+  const { message, parts } = await parseMessageWithParts(raw);
+  return collectParsed(raw, { html: message.html, parts }, location, options);
 }
 
 async function collectParsed(
   raw: Uint8Array,
-  { message, parts }: MessageWithParts,
+  { html, parts }: { html: string | undefined; parts: AttachmentPart[] },
   location: Location,
   options: Required<ListAttachmentsOptions>,
 ): Promise<MailAttachment[]> {
-  const referencedIds = cidReferences(message.html);
+  const referencedIds = cidReferences(html);
   const result: MailAttachment[] = [];
   for (const [index, part] of parts.entries()) {
     const attachment = toMailAttachment(raw, part, location, referencedIds);
@@ -143,7 +148,7 @@ async function nestedMessage(
     .trim();
   if (options.nestedMessages === 'expand' && nested.depth < MAX_EXPAND_DEPTH) {
     const location = { path: [...nested.path, subject], pathKey: nested.pathKey, depth: nested.depth + 1 };
-    return collectParsed(attachment.content, parsed, location, options);
+    return collectParsed(attachment.content, { html: parsed.message.html, parts: parsed.parts }, location, options);
   }
   return [asEml(attachment, subject)];
 }

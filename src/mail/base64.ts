@@ -43,9 +43,14 @@ export class Base64Stream {
   private bits = 0;
   private count = 0;
 
-  /** `encodedLength`: the total number of encoded bytes that will be pushed, to size the output once. */
-  constructor(encodedLength: number) {
-    this.out = new Uint8Array(Math.floor((encodedLength * 3) / 4) + 3);
+  /**
+   * `encodedLength`: the total number of encoded bytes that will be pushed, to size the output once. `scratch`: an
+   * array to decode into instead, if it is large enough, for a caller that takes the result (finishBuffer) before it
+   * decodes anything else there.
+   */
+  constructor(encodedLength: number, scratch?: Uint8Array) {
+    const size = Math.floor((encodedLength * 3) / 4) + 3;
+    this.out = scratch && scratch.length >= size ? scratch : new Uint8Array(size);
   }
 
   push(encoded: Uint8Array, start = 0, end = encoded.length): void {
@@ -89,9 +94,25 @@ export class Base64Stream {
     this.count = count;
   }
 
+  /** How many bytes have been decoded so far (into the scratch array, if one was given). */
+  get decodedLength(): number {
+    return this.used;
+  }
+
   /** The decoded bytes, in a buffer of exactly their length. */
   finish(): Uint8Array {
     return this.out.slice(0, this.used);
+  }
+
+  /**
+   * The decoded bytes as a buffer of their own, made once: `finish().buffer` makes two where the bytes are few (an
+   * engine keeps a small array inside its object and gives it a buffer only when asked for one), and a message of
+   * thousands of small files made thousands of those.
+   */
+  finishBuffer(): ArrayBuffer {
+    const buffer = new ArrayBuffer(this.used);
+    new Uint8Array(buffer).set(this.out.subarray(0, this.used));
+    return buffer;
   }
 }
 

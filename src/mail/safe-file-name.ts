@@ -154,28 +154,55 @@ export class FileNameAllocator {
    * with thousands of attachments of one name costs one look each instead of counting up from 2 every time.
    */
   readonly #nextNumber = new Map<string, number>();
+  /**
+   * The safe name and its key of each name asked for (with the options that shape it): a message's files often share
+   * a name, and cleaning it (a dozen regular expressions, Unicode normalisation) cost more than the rest of naming.
+   */
+  readonly #cleaned = new Map<
+    string | undefined,
+    Map<string | undefined, Map<string, { safe: string; key: string }>>
+  >();
 
   allocate(name: string, options: SafeFileNameOptions = {}): string {
-    const safe = safeFileName(name, options);
+    const { safe, key } = this.#clean(name, options);
     let candidate = safe;
-    if (this.#taken.has(keyOf(candidate))) {
-      const key = keyOf(safe);
+    let candidateKey = key;
+    if (this.#taken.has(key)) {
       let n = this.#nextNumber.get(key) ?? 2;
-      do candidate = fitFileName(safe, MAX_FILE_NAME_BYTES, ` (${n++})`);
-      while (this.#taken.has(keyOf(candidate)));
+      do {
+        candidate = fitFileName(safe, MAX_FILE_NAME_BYTES, ` (${n++})`);
+        candidateKey = keyOf(candidate);
+      } while (this.#taken.has(candidateKey));
       this.#nextNumber.set(key, n);
     }
-    this.#taken.add(keyOf(candidate));
+    this.#taken.add(candidateKey);
     return candidate;
   }
 
   has(name: string): boolean {
     return this.#taken.has(keyOf(name));
   }
+
+  #clean(name: string, options: SafeFileNameOptions): { safe: string; key: string } {
+    let byBase = this.#cleaned.get(options.mimeType);
+    if (!byBase) this.#cleaned.set(options.mimeType, (byBase = new Map()));
+    let byName = byBase.get(options.fallbackBase);
+    if (!byName) byBase.set(options.fallbackBase, (byName = new Map()));
+    let cleaned = byName.get(name);
+    if (!cleaned) {
+      const safe = safeFileName(name, options);
+      cleaned = { safe, key: keyOf(safe) };
+      byName.set(name, cleaned);
+    }
+    return cleaned;
+  }
 }
 
+// Printable ASCII is its own normal form: only other text needs normalising before it is compared.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 function keyOf(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  return (PRINTABLE_ASCII.test(name) ? name : name.normalize('NFC')).toLowerCase();
 }
 
 /** Safe, unique names for a list, in order. */

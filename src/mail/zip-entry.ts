@@ -11,8 +11,24 @@ const utf8 = new TextEncoder();
 
 /** The name as UTF-8, and the flag that says so when it is not plain ASCII (else readers assume code page 437). */
 export function encodedName(path: string): { name: Uint8Array; flags: number } {
+  const ascii = asciiBytes(path);
+  if (ascii) return { name: ascii, flags: 0 };
   const name = utf8.encode(path);
   return { name, flags: name.some((byte) => byte >= 0x80) ? FLAG_UTF8_NAME : 0 };
+}
+
+/**
+ * The bytes of a name that is all ASCII, copied here; undefined for any other. TextEncoder is a call into the
+ * browser, which for thousands of short names (a message of 4,000 files) cost more than writing their headers.
+ */
+function asciiBytes(text: string): Uint8Array | undefined {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) return undefined;
+    bytes[i] = unit;
+  }
+  return bytes;
 }
 
 export interface DosDateTime {

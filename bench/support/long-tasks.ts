@@ -43,9 +43,7 @@ export async function measureLongTasks(session: BenchSession): Promise<BenchResu
     }
     await setServerArchive(session, true);
     results.push(await row(page, 'eml_25MB', () => openWithToolbarReady(page, large, 1, 'eml'), download));
-    results.push(
-      await row(page, 'headers_25MB', () => openWithToolbarReady(page, large, 1, 'headers'), headerReport),
-    );
+    results.push(await row(page, 'headers_25MB', () => openWithToolbarReady(page, large, 1, 'headers'), headerReport));
     const bulk = await locateFolder(page, BULK_FOLDER);
     for (const action of ['zip', 'eml'] as const) {
       results.push(
@@ -141,4 +139,3 @@ async function selectRows(page: Page, folderId: string, action: string): Promise
   await bar.and(page.locator(`[data-count="${BULK_ROWS}"]`)).waitFor();
   return bar.locator(`button[data-action="${action}"]`).elementHandle();
 }
-

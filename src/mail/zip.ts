@@ -173,7 +173,7 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Build
       method,
       crc,
       size: data.length,
-      body: body.length <= SMALL_BODY_BYTES ? body : new Blob([body as BlobPart]),
+      body: body.length <= SMALL_BODY_BYTES ? body : await blobInSlices(body, pause),
       ...(entry.date ? dosDateTimeOf(entry.date) : archiveDos),
       directory: false,
       offset: 0,
@@ -198,6 +198,22 @@ function folderEntry(folder: string, dos: DosDateTime): PreparedEntry {
     offset: 0,
   };
 }
+
+/**
+ * A Blob of `bytes`, made a slice at a time with a pause between slices: the browser copies the bytes into a new
+ * Blob in one go, 25 MB in 25–40 ms of the page's main thread. The slices' Blobs are then joined without a copy.
+ */
+async function blobInSlices(bytes: Uint8Array, pause: () => Promise<void> | undefined): Promise<Blob> {
+  if (bytes.length <= BLOB_SLICE_BYTES) return new Blob([bytes as BlobPart]);
+  const slices: Blob[] = [];
+  for (let start = 0; start < bytes.length; start += BLOB_SLICE_BYTES) {
+    slices.push(new Blob([bytes.subarray(start, start + BLOB_SLICE_BYTES) as BlobPart]));
+    await pause();
+  }
+  return new Blob(slices);
+}
+
+const BLOB_SLICE_BYTES = 4 * 1024 * 1024;
 
 /** Bodies up to this size stay arrays until the archive is assembled (see PreparedEntry.body). */
 const SMALL_BODY_BYTES = 64 * 1024;

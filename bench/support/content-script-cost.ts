@@ -23,7 +23,8 @@ const LOAD_GOAL_RATIO = 1.3;
  */
 const IDLE_BASELINE_MS = 1;
 
-const ROW = 'app-thread-item[data-thread-uid]';
+/** A row of the webmail's message list. */
+export const LIST_ROW = 'app-thread-item[data-thread-uid]';
 
 /** Fills a folder with a long list before the browser starts (the replica serves 50 threads a page). */
 export function deliverLongList(replica: Replica): void {
@@ -191,7 +192,7 @@ async function folderToList(session: BenchSession): Promise<LocatedFolder> {
 
 /** Scrolls the list to its end until every message of the folder has its row; returns how many rows there are. */
 async function loadWholeList(page: Page, total: number): Promise<number> {
-  const rows = page.locator(ROW);
+  const rows = page.locator(LIST_ROW);
   await rows.first().waitFor();
   let count = await rows.count();
   while (count < total) {
@@ -200,7 +201,7 @@ async function loadWholeList(page: Page, total: number): Promise<number> {
     });
     await page.waitForFunction(
       ({ selector, before }) => document.querySelectorAll(selector).length > before,
-      { selector: ROW, before: count },
+      { selector: LIST_ROW, before: count },
       { timeout: 30_000 },
     );
     count = await rows.count();

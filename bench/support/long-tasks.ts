@@ -4,6 +4,7 @@ import { buildDeliveryMessage } from '../../tests/replica/corpus/delivery';
 import { pdfLike, textLike } from '../../tests/replica/corpus/files';
 import type { BenchResult } from '../types';
 import { MAIL_URL, type BenchSession } from './bench-session';
+import { LIST_ROW } from './content-script-cost';
 import { median } from './stats';
 import { folderUrl, locateFolder, locateMessage } from './webmail-api';
 import { openWithToolbarReady, setServerArchive, timeClickToFile, ZIP_MESSAGE } from './zip-click-cost';
@@ -19,7 +20,6 @@ const TAIL_MS = 300;
 const BULK_ROWS = 20;
 /** A folder of the corpus with few messages, topped with the bulk rows (dated after every corpus message). */
 const BULK_FOLDER = 'Archive';
-const ROW = 'app-thread-item[data-thread-uid]';
 
 /**
  * page.longest_task_ms.<action>: the longest task on the webmail's main thread from the click on an action until
@@ -132,7 +132,7 @@ const headerReport: Finish = async (page, button) => {
 /** The folder's first rows ticked as a user does; returns the selection bar's button of `action`. */
 async function selectRows(page: Page, folderId: string, action: string): Promise<ElementHandle> {
   await page.goto(folderUrl(MAIL_URL, folderId));
-  const rows = page.locator(ROW);
+  const rows = page.locator(LIST_ROW);
   await rows.nth(BULK_ROWS - 1).waitFor();
   for (let i = 0; i < BULK_ROWS; i++) await rows.nth(i).locator('mat-checkbox').click();
   const bar = page.getByTestId('selection-bar');

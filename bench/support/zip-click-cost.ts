@@ -4,11 +4,12 @@ import { MAIL_URL, TOOLBAR, type BenchSession } from './bench-session';
 import { median } from './stats';
 import { locateMessage, threadUrl, type LocatedMessage } from './webmail-api';
 
-const ZIP_MESSAGE = { folderPath: 'INBOX/Projects/2026', subject: 'Unterlagen Bauabnahme (10 Dateien)' };
+export const ZIP_MESSAGE = { folderPath: 'INBOX/Projects/2026', subject: 'Unterlagen Bauabnahme (10 Dateien)' };
 const ATTACHMENT_COUNT = 10;
 const WARM_UP_ROUNDS = 2;
 const MEASURED_ROUNDS = 7;
-const GOAL_RATIO = 2;
+/** The server's archive arrives zipped; the browser's own zip decodes, checksums and deflates 34 MB first. */
+const GOAL_RATIO: Record<ZipMode, number> = { 'server-archive': 2, 'in-browser': 2.5 };
 
 /**
  * The key and field the extension keeps its settings under (src/settings/settings.ts, SETTINGS_KEY and
@@ -84,22 +85,30 @@ async function measureMode(page: Page, message: LocatedMessage, mode: ZipMode): 
       `takes ${(value / baseline).toFixed(2)}× as long as the page fetching ${(fetchedBytes / 1048576).toFixed(1)} MB ` +
       `from ${plainPath.endsWith('/download') ? 'the raw-message route' : 'the attachments-archive route'} ` +
       `(median of ${MEASURED_ROUNDS} after ${WARM_UP_ROUNDS} warm-up: ${value.toFixed(0)} ms vs ${baseline.toFixed(0)} ms; ` +
-      `goal ≤ ${GOAL_RATIO}). Clicks: ${clicks.map((t) => t.toFixed(0)).join(', ')} ms; fetches: ` +
+      `goal ≤ ${GOAL_RATIO[mode]}). Clicks: ${clicks.map((t) => t.toFixed(0)).join(', ')} ms; fetches: ` +
       `${fetches.map((t) => t.toFixed(0)).join(', ')} ms.`,
   );
   return { name, value, unit: 'ms', baseline, ratio: value / baseline };
 }
 
-/** A fresh load of the message (new content script, nothing cached), with the toolbar showing its 10 files. */
-async function openWithToolbarReady(page: Page, message: LocatedMessage): Promise<ElementHandle> {
+/**
+ * A fresh load of the message (new content script, nothing cached), with the toolbar showing its files (the zip
+ * button's detail says how many once the message's JSON is in); returns the button of `action`.
+ */
+export async function openWithToolbarReady(
+  page: Page,
+  message: LocatedMessage,
+  files = ATTACHMENT_COUNT,
+  action = 'zip',
+): Promise<ElementHandle> {
   await page.goto(threadUrl(MAIL_URL, message.folderId, message.shortUid));
   const toolbar = page.locator(TOOLBAR).last();
   await toolbar.waitFor();
   await toolbar
     .locator('[data-action="zip"] [data-testid="action-detail"]')
-    .filter({ hasText: `${ATTACHMENT_COUNT} attachments ·` })
+    .filter({ hasText: new RegExp(`^${files} `) })
     .waitFor();
-  return toolbar.locator('button[data-action="zip"]').elementHandle();
+  return toolbar.locator(`button[data-action="${action}"]`).elementHandle();
 }
 
 async function timePlainFetch(page: Page, path: string): Promise<{ ms: number; bytes: number }> {
@@ -117,7 +126,7 @@ async function timePlainFetch(page: Page, path: string): Promise<{ ms: number; b
  * the clock starts, so the timed part is the click itself. `download.path()` resolves once the browser has written
  * the whole file.
  */
-async function timeClickToFile(page: Page, button: ElementHandle): Promise<{ ms: number; fileName: string }> {
+export async function timeClickToFile(page: Page, button: ElementHandle): Promise<{ ms: number; fileName: string }> {
   await button.scrollIntoViewIfNeeded();
   const box = await button.boundingBox();
   if (!box) throw new Error('the "Attachments (.zip)" button is not shown');

@@ -58,9 +58,12 @@ describe('a text body of megabytes of blank lines next to one PDF', () => {
     const large = await listCounted(blankBodyMessage(8, options));
     expect(small.names).toEqual(['report.pdf']);
     expect(large.names).toEqual(['report.pdf']);
-    // A step per part boundary and header line: about 20 here. Line by line it was a million for 2 MB.
+    // A step per part boundary and header line: about 20 here. Line by line it was a million for 2 MB. A run ends
+    // after 2 MB at most (a bounded step between two yields to the page, ending at a line break), so 6 MB more are
+    // a few more steps.
     expect(small.steps).toBeLessThan(100);
-    expect(large.steps).toBe(small.steps);
+    expect(large.steps).toBeGreaterThanOrEqual(small.steps);
+    expect(large.steps).toBeLessThanOrEqual(small.steps + 5);
   });
 
   it('16 MB: the PDF in well under two seconds (line by line: 4 to 12 s on the same machine)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Base64Stream, decodeBase64Natively } from './base64';
+import { Base64Stream, decodeBase64Natively, decodeBase64NativelyInSlices } from './base64';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const text = (data: Uint8Array): string => new TextDecoder().decode(data);
@@ -74,5 +74,30 @@ describe('decodeBase64Natively', () => {
     expect(decodeBase64Natively(bytes(`${clean.slice(0, 4000)}=\r\n${clean.slice(4000)}`))).toBeUndefined();
     expect(decodeBase64Natively(bytes(`${clean}*`))).toBeUndefined();
     expect(decodeBase64Natively(bytes('YWJj'))).toBeUndefined();
+  });
+});
+
+describe('decodeBase64NativelyInSlices', () => {
+  const data = Uint8Array.from({ length: 30_000 }, (_, i) => (i * 97 + 11) & 0xff);
+  const clean = platformBase64(data).replace(/.{76}/g, '$&\r\n');
+  const native = 'setFromBase64' in Uint8Array.prototype;
+
+  it('decodes slice by slice (cut inside lines and groups) the bytes the platform encoded, pausing between slices', async () => {
+    for (const slice of [4096, 5000, 7777]) {
+      let pauses = 0;
+      const decoded = await decodeBase64NativelyInSlices(bytes(clean), () => void pauses++, slice);
+      if (native) {
+        expect(decoded).toEqual(data);
+        expect(pauses).toBe(Math.ceil(clean.length / slice));
+      } else expect(decoded).toBeUndefined();
+    }
+  });
+
+  it('leaves to Base64Stream padding inside, even where a slice ends right after it, and stray bytes', async () => {
+    const padded = `${clean.slice(0, 4000)}=\r\n${clean.slice(4000)}`;
+    for (const slice of [4096, 4003]) {
+      expect(await decodeBase64NativelyInSlices(bytes(padded), () => undefined, slice)).toBeUndefined();
+    }
+    expect(await decodeBase64NativelyInSlices(bytes(`${clean}*`), () => undefined, 4096)).toBeUndefined();
   });
 });

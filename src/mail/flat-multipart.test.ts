@@ -216,6 +216,11 @@ describe('readFlatMultipart', () => {
     ],
     ['a single part', utf8Message('Subject: x\nContent-Type: application/pdf\n\nJVBERi0xLjcK\n')],
     ['more parts than postal-mime takes', utf8Message(envelope(file('Content-Type: application/pdf').repeat(10_000)))],
+    [
+      // Read in one pass it would be one long task of the page; the parser yields to the page as it reads.
+      'more than 4 MB, which the parser reads a slice at a time',
+      utf8Message(envelope(file('Content-Type: application/pdf', 'QUJD'.repeat(19).concat('\n').repeat(70_000)))),
+    ],
   ])('leaves a message with %s to postal-mime', (_, raw) => {
     expect(readFlatMultipart(raw)).toBeUndefined();
   });

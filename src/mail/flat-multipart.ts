@@ -21,6 +21,9 @@ import type { AttachmentPart } from './parse-message';
 export function readFlatMultipart(bytes: Uint8Array): AttachmentPart[] | undefined {
   // An array of another realm (a Firefox page's) refuses this realm's views of it: postal-mime copies it first.
   if (!(bytes instanceof Uint8Array)) return undefined;
+  // One pass is one task of the page's main thread: a large message goes through the parser, which yields to the
+  // page as it reads (parse-message.ts), so that no action freezes the webmail for more than a moment.
+  if (bytes.length > MAX_MESSAGE_BYTES) return undefined;
   const budget = { headerBytes: 0, parts: 1 };
   const root = readHeaderBlock(bytes, 0, undefined, budget, 'lenient');
   if (!root) return undefined;
@@ -53,6 +56,9 @@ export function readFlatMultipart(bytes: Uint8Array): AttachmentPart[] | undefin
     line = end;
   }
 }
+
+// Read in one go up to this size: searching 4 MB for delimiters and decoding its files takes about 10 ms.
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 // postal-mime's limits (its defaults), past which it refuses a message: such a message is left to it to refuse.
 const MAX_PART_COUNT = 10_000;

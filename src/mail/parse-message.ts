@@ -1,7 +1,8 @@
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
-import { Base64Stream, decodeBase64Natively } from './base64';
+import { Base64Stream, decodeBase64NativelyInSlices, NATIVE_SLICE_BYTES } from './base64';
 import { endOfRun, startOfLastLine, type EarlierLines } from './body-runs';
 import { MailError } from './errors';
+import { timeSlicer } from './next-task';
 import { PassedThroughBody } from './passed-through-body';
 import { QuotedPrintableRuns } from './quoted-printable';
 
@@ -133,6 +134,32 @@ export function installReadingHooks(parser: PostalMime): void {
     throw new ParserInternalsChanged('currentNode or boundaries is missing');
   }
   internals.readLine = readLineQuickly;
+  yieldBetweenLines(internals);
+}
+
+/**
+ * postal-mime awaits each line, but only microtasks: a whole message is one task of the page, 100 ms and more for
+ * 30 MB of attachments, during which the webmail cannot scroll or take a key. Every 12 ms of parsing, the next line
+ * waits for a new task (see timeSlicer), and so do the base64 decoders between slices of a body (RangeBase64Decoder),
+ * which share this parser's slicer.
+ */
+function yieldBetweenLines(internals: ParserInternals): void {
+  const { processLine } = internals;
+  const pause = timeSlicer();
+  slicers.set(internals, pause);
+  internals.processLine = function (this: ParserInternals, line, lineBreak, isFinal) {
+    const paused = pause();
+    if (!paused) return processLine.call(this, line, lineBreak, isFinal);
+    return paused.then(() => processLine.call(this, line, lineBreak, isFinal));
+  };
+}
+
+const slicers = new WeakMap<ParserInternals, () => Promise<void> | undefined>();
+
+function slicerOf(internals: ParserInternals): () => Promise<void> | undefined {
+  const pause = slicers.get(internals);
+  if (!pause) throw new ParserInternalsChanged('a parser without its reading hooks');
+  return pause;
 }
 
 /**
@@ -212,8 +239,8 @@ function readLineQuickly(this: ParserInternals): LineRead {
   if (!(bytes instanceof Uint8Array) || bytes.buffer !== buf || bytes.byteOffset !== 0 || typeof start !== 'number') {
     throw new ParserInternalsChanged('the buffer fields readLine reads (buf, av, readPos)');
   }
-  const reading = howToReadBody(this.currentNode);
-  const lf = reading === 'line' ? bytes.indexOf(0x0a, start) : endOfRun(bytes, start, openBoundaries(this));
+  const reading = howToReadBody(this.currentNode, slicerOf(this));
+  const lf = reading === 'line' ? bytes.indexOf(0x0a, start) : endOfBoundedRun(bytes, start, openBoundaries(this));
   const next = lf < 0 ? bytes.length : lf + 1;
   let end = lf < 0 ? bytes.length : lf;
   // The line break is that of the last line read: its CRs and its LF. A base64 run also gives up the blank lines
@@ -227,6 +254,20 @@ function readLineQuickly(this: ParserInternals): LineRead {
     done: next >= bytes.length,
   };
 }
+
+/**
+ * Where a run ends, looked for in the next MAX_RUN_BYTES only, so that finding it is a bounded step between two
+ * yields (a 34 MB base64 body is 17 runs, not one search through it all). The run then ends at the last line break
+ * in that stretch; the decoders join consecutive runs of a body as they join its lines. A line longer than that
+ * stretch is searched for whole.
+ */
+function endOfBoundedRun(bytes: Uint8Array, start: number, boundaries: readonly Uint8Array[]): number {
+  if (bytes.length - start <= MAX_RUN_BYTES) return endOfRun(bytes, start, boundaries);
+  const bounded = endOfRun(bytes.subarray(0, start + MAX_RUN_BYTES), start, boundaries);
+  return bounded >= 0 ? bounded : endOfRun(bytes, start, boundaries);
+}
+
+const MAX_RUN_BYTES = 2 * 1024 * 1024;
 
 /**
  * Reads over the empty parts (neither headers nor body) that follow the part just begun, if that one is still
@@ -297,13 +338,13 @@ function isDelimiterOf(bytes: Uint8Array, from: number, end: number, boundary: U
  */
 type BodyReading = 'line' | 'run' | 'base64 run';
 
-function howToReadBody(node: MimeNodeView): BodyReading {
+function howToReadBody(node: MimeNodeView, pause: () => Promise<void> | undefined): BodyReading {
   if (!NODE_STATES.has(node.state)) throw new ParserInternalsChanged(`unknown node state ${String(node.state)}`);
   if (node.state === 'finished') return 'run';
   if (node.state === 'header') return 'line';
   const encoding = node.contentTransferEncoding?.encoding;
   if (encoding === 'base64') {
-    decodeBase64ByRanges(node);
+    decodeBase64ByRanges(node, pause);
     return 'base64 run';
   }
   if (encoding === 'quoted-printable') decodeQuotedPrintableByRuns(node);
@@ -345,11 +386,13 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[]): boolean {
  * decoder of another shape, where postal-mime's should be, throws: replacing it blindly could lose data, keeping it
  * quietly could hand runs to a decoder that wants lines.
  */
-function decodeBase64ByRanges(node: MimeNodeView): void {
+function decodeBase64ByRanges(node: MimeNodeView, pause: () => Promise<void> | undefined): void {
   const decoder = node.contentDecoder as PostalBase64DecoderView | null | undefined;
   if (decoder instanceof RangeBase64Decoder) return;
   if (!looksLikePostalBase64Decoder(decoder)) throw new ParserInternalsChanged('the base64 decoder of a body part');
-  if (decoder.remainder === '' && isEmptyChunkWriter(decoder.output)) node.contentDecoder = new RangeBase64Decoder();
+  if (decoder.remainder === '' && isEmptyChunkWriter(decoder.output)) {
+    node.contentDecoder = new RangeBase64Decoder(pause);
+  }
 }
 
 /**
@@ -481,6 +524,9 @@ class RangeBase64Decoder {
   // Runs of consecutive body lines: the buffer they are in and their start and end offsets there.
   private readonly runs: { bytes: Uint8Array; start: number; end: number }[] = [];
 
+  /** Called between slices of a large body: the parser's time slicer (see yieldBetweenLines). */
+  constructor(private readonly pause: () => Promise<void> | undefined) {}
+
   update(line: Uint8Array): void {
     const start = line.byteOffset;
     const end = start + line.length;
@@ -494,15 +540,26 @@ class RangeBase64Decoder {
     }
   }
 
-  finalize(): Promise<ArrayBuffer> {
+  async finalize(): Promise<ArrayBuffer> {
     const only = this.runs.length === 1 ? this.runs[0]! : undefined;
-    const native = only && decodeBase64Natively(only.bytes.subarray(only.start, only.end));
-    if (native) return Promise.resolve(native.buffer as ArrayBuffer);
+    const native = only && (await decodeBase64NativelyInSlices(only.bytes.subarray(only.start, only.end), this.pause));
+    if (native) return native.buffer as ArrayBuffer;
     let length = 0;
     for (const run of this.runs) length += run.end - run.start;
-    const stream = new Base64Stream(length, smallBodyScratch);
-    for (const run of this.runs) stream.push(run.bytes, run.start, run.end);
-    return Promise.resolve(stream.finishBuffer());
+    if (length <= NATIVE_SLICE_BYTES) {
+      // In one go, with no await: the scratch array is shared by every parse, and another one may run meanwhile.
+      const stream = new Base64Stream(length, smallBodyScratch);
+      for (const run of this.runs) stream.push(run.bytes, run.start, run.end);
+      return stream.finishBuffer();
+    }
+    const stream = new Base64Stream(length);
+    for (const run of this.runs) {
+      for (let start = run.start; start < run.end; start += NATIVE_SLICE_BYTES) {
+        stream.push(run.bytes, start, Math.min(run.end, start + NATIVE_SLICE_BYTES));
+        await this.pause();
+      }
+    }
+    return stream.finishBuffer();
   }
 }
 

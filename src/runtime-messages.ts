@@ -9,8 +9,9 @@ export type MessageAnswerer = (message: unknown) => Promise<unknown> | undefined
 /**
  * Listens to runtime messages until `signal` aborts, answering with what `answer` resolves to. The answer is sent
  * through `sendResponse` (returning `true` keeps the channel open), which every browser understands natively: the
- * webmail content script runs without webextension-polyfill (see wxt.config.ts), and only the polyfill makes a
- * returned promise the answer in Chromium. A promise that fails answers nothing, which each sender treats as "no
+ * webmail content script runs without webextension-polyfill (see wxt.config.ts), and Chromium took a returned
+ * promise as the answer only in recent versions (156, the tests' browser, does: the e2e suites cannot tell the two
+ * ways apart, runtime-messages.test.ts can). A promise that fails answers nothing, which each sender treats as "no
  * frame could do it", as it does a rejection.
  */
 export function answerRuntimeMessages(answer: MessageAnswerer, signal: AbortSignal): void {

@@ -24,8 +24,9 @@ const PAGE_PROTOCOLS = [
   'page/inspector-handoff\\.ts$',
 ];
 
-/** Modules at the top of src/ that any room above ksuite/ may use: translated text, the browser's menus, shortcuts. */
-const NEUTRAL = ['i18n\\.ts$', 'menu-items\\.ts$', 'shortcuts\\.ts$'];
+/** Modules at the top of src/ that any room above ksuite/ may use: translated text, the browser's menus, shortcuts,
+ * answering runtime messages. */
+const NEUTRAL = ['i18n\\.ts$', 'menu-items\\.ts$', 'shortcuts\\.ts$', 'runtime-messages\\.ts$'];
 
 /** A rule that forbids a room (`from`) to import from anything under src/ but the listed rooms. */
 function onlyImports(name, from, allowed, comment) {

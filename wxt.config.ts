@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { InlineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { WEBMAIL_PAGE_SCRIPT } from './src/page/webmail-page-script';
 import { WEBMAIL_MATCHES } from './src/ksuite/hosts';
@@ -39,4 +40,24 @@ export default defineConfig({
     plugins: [preact()],
     build: { sourcemap: false },
   }),
+  hooks: {
+    // The webmail content script runs in every tab and frame of the webmail, and loading webextension-polyfill is
+    // most of what it costs beyond WXT's own (README, "Benchmarks"). It uses only what every browser offers natively
+    // (promises in MV3, answers by `sendResponse`: src/runtime-messages.ts), so it gets `browser` as WXT gives it
+    // without the polyfill: Firefox's own `browser`, Chromium's `chrome`. Every other entrypoint, including the
+    // page features it loads, keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entry) => entry.type === 'content-script')) withoutPolyfill(config);
+    },
+  },
 });
+
+/** Drops the alias by which WXT's polyfill module makes `wxt/browser` the polyfill. */
+function withoutPolyfill(config: InlineConfig): void {
+  const alias = config.resolve?.alias;
+  if (Array.isArray(alias)) {
+    config.resolve!.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
+  } else if (alias && 'wxt/browser' in alias) {
+    delete (alias as Record<string, string>)['wxt/browser'];
+  }
+}

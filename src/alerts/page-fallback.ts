@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { answerRuntimeMessages } from '../runtime-messages';
 import { isPageNotifyMessage, type PageNotification, type PageNotifyAnswer } from './page-messages';
 
 /**
@@ -13,8 +13,7 @@ export function startPageNotificationFallback(signal: AbortSignal): void {
     if (!isPageNotifyMessage(message)) return undefined;
     return Promise.resolve({ shown: showInPage(message.notifications) });
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  answerRuntimeMessages(onMessage, signal);
 }
 
 function showInPage(notifications: readonly PageNotification[]): number {

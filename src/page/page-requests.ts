@@ -3,6 +3,7 @@ import { WEBMAIL_SELECTORS } from '../ksuite/selectors';
 import { readFrameHealth } from '../ksuite/page-health';
 import { findOpenedMessages, messageRefFromElement, parseMessageUid, type MessageRef } from '../ksuite/webmail-dom';
 import { messageRefFromUrl } from '../ksuite/webmail-urls';
+import { answerRuntimeMessages } from '../runtime-messages';
 import { isPageRequest, PAGE_HEALTH_PORT, type OpenedMessageDescription } from './page-messages';
 
 /** What answers a request once the page features are loaded (see webmail-page.ts). */
@@ -24,7 +25,7 @@ export function startPageRequests(doc: Document, actions: () => Promise<MessageA
   doc.addEventListener('contextmenu', onContextMenu, { capture: true, signal });
 
   const onMessage = (request: unknown): Promise<unknown> | undefined => {
-    if (signal.aborted || !isPageRequest(request)) return undefined;
+    if (!isPageRequest(request)) return undefined;
     // Without a message element we recognise, the message the URL names: the popup's actions still work then.
     const opened = findOpenedMessages(doc).at(-1) ?? messageRefFromUrl(doc.location.href);
     if (request.type === 'describe-opened-message') {
@@ -38,8 +39,7 @@ export function startPageRequests(doc: Document, actions: () => Promise<MessageA
     });
   };
 
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  answerRuntimeMessages(onMessage, signal);
 
   // Counted when asked, from the DOM as it is now; every frame answers for itself.
   const onConnect = (port: Browser.runtime.Port) => {

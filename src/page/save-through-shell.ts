@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { answerRuntimeMessages } from '../runtime-messages';
 import { KSUITE_ORIGIN, MAIL_ORIGIN } from '../ksuite/hosts';
 import { clickDownload } from './click-download';
 import {
@@ -94,7 +95,7 @@ export function startSavingForMailFrames(signal: AbortSignal): void {
   const expected = new Map<string, string>(); // ticket → file name
 
   const onExpect = (message: unknown): Promise<true> | undefined => {
-    if (signal.aborted || !isExpectSaveMessage(message)) return undefined;
+    if (!isExpectSaveMessage(message)) return undefined;
     expect(message);
     return Promise.resolve(true);
   };
@@ -102,8 +103,7 @@ export function startSavingForMailFrames(signal: AbortSignal): void {
     expected.set(ticket, fileName);
     setTimeout(() => expected.delete(ticket), TICKET_LIFETIME_MS);
   };
-  browser.runtime.onMessage.addListener(onExpect);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onExpect), { once: true });
+  answerRuntimeMessages(onExpect, signal);
 
   const onRequest = (event: MessageEvent) => {
     if (event.origin !== MAIL_ORIGIN || !isChildFrame(event.source)) return;

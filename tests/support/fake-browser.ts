@@ -39,7 +39,7 @@ function createTestBrowser() {
     },
     getUILanguage: () => 'en',
   });
-  Object.assign(fakeBrowser.runtime, { getManifest: () => manifest });
+  Object.assign(fakeBrowser.runtime, { getManifest: () => manifest, sendMessage: sendRuntimeMessage });
   Object.assign(fakeBrowser, {
     permissions: {
       contains: async ({ permissions = [] }: { permissions?: string[] }) => permissions.every((p) => granted.has(p)),
@@ -93,6 +93,24 @@ function createTestBrowser() {
       Object.assign(fakeBrowser, { notifications: undefined });
     },
   };
+}
+
+/**
+ * runtime.sendMessage as browsers deliver it: each listener gets the message, the sender and `sendResponse`, and
+ * answers by returning a promise (as webextension-polyfill and Firefox allow) or by returning `true` and calling
+ * `sendResponse` later (every browser; what the webmail content script does, which runs without the polyfill).
+ * No listener at all rejects, as in a browser.
+ */
+async function sendRuntimeMessage(message: unknown): Promise<unknown> {
+  const onMessage = fakeBrowser.runtime.onMessage as unknown as {
+    hasListeners(): boolean;
+    trigger(...args: unknown[]): Promise<unknown[]>;
+  };
+  if (!onMessage.hasListeners()) throw new Error('No listeners available');
+  let respond!: (response: unknown) => void;
+  const responded = new Promise<unknown>((resolve) => (respond = resolve));
+  const results = await onMessage.trigger(message, {}, respond);
+  return results.includes(true) ? responded : results.find((r) => !!r);
 }
 
 type TestBrowser = ReturnType<typeof createTestBrowser>;

@@ -2,12 +2,16 @@ import type { KsuiteApiClient } from '../ksuite/api-client';
 import { KsuiteApiError } from '../ksuite/api-error';
 import { startsLikeMessage } from '../mail/message-start';
 import type { ListedMessage } from './list-messages';
-import { LargeMessageTurn, readMessage } from './message-hash';
+import type { MessageBuffers } from './message-buffers';
+import { sha256Hex } from './sha256';
 
 /**
  * One attempt at one message: its raw bytes from `…/download` into a file, with their SHA-256. The browser takes the
- * body in as a Blob and writes that Blob to the file itself, so the page never handles the bytes chunk by chunk;
- * they are read into the page once, to be hashed and checked (see readMessage for the memory that takes). The file appears
+ * body in as a Blob (Chromium keeps it in its own blob storage) and writes that Blob to the file itself. The page
+ * reads it once, into memory the backup reuses from message to message (see MessageBuffers), to check its start
+ * and hash it with Web Crypto. Measured in Chromium on 2,000 messages, the other ways cost the page far more memory:
+ * a fresh buffer per message (`arrayBuffer()`) 120–170 MB, and reading the network's byte stream into reused
+ * buffers, or writing bytes rather than the Blob to the file, 390 MB, against 20–40 MB this way. The file appears
  * only if the whole message arrived and passed its checks (the writable's swap file replaces it on close); any
  * failure leaves nothing. No retry here: the caller decides, because a 429 should slow every download down, not
  * only this one.
@@ -30,10 +34,9 @@ export async function downloadToFile(
    * made earlier would sit empty on disk for the whole download, and stay so if the tab died meanwhile.
    */
   openFile: () => Promise<FileSystemFileHandle>,
+  buffers: MessageBuffers,
   options: {
     signal?: AbortSignal;
-    /** Whose turn it is to hold a large message whole while hashing it; one per backup run. */
-    largeTurn?: LargeMessageTurn;
     onBytes?: (bytes: number) => void;
     /**
      * Called with the checked message before the file is closed (before it appears): the manifest line is written
@@ -61,9 +64,16 @@ export async function downloadToFile(
   }
   options.onBytes?.(body.size);
   options.onReceived?.();
-  const read = await readMessage(body, options.largeTurn ?? new LargeMessageTurn(), HEAD_BYTES);
-  if (!startsLikeMessage(read.head)) throw new KsuiteApiError('bad_response', { code: 'not_a_message' });
-  const downloaded = { size: body.size, sha256: read.sha256 };
+  const read = await buffers.read(body.stream(), body.size, options.signal);
+  let downloaded: Downloaded;
+  try {
+    if (!startsLikeMessage(read.bytes.subarray(0, HEAD_BYTES))) {
+      throw new KsuiteApiError('bad_response', { code: 'not_a_message' });
+    }
+    downloaded = { size: body.size, sha256: await sha256Hex(read.bytes) };
+  } finally {
+    read.release();
+  }
   let writable: FileSystemWritableFileStream | null = await (await openFile()).createWritable();
   try {
     await writable.write(body);

@@ -16,7 +16,7 @@ import type {
 import { localDayRange } from './date-range';
 import { existingFile, folderAt, removeIfThere, writeSmallFile, fileNames } from './directory';
 import { downloadToFile } from './download-message';
-import { LargeMessageTurn } from './message-hash';
+import { MESSAGE_MEMORY_BYTES, MessageBuffers } from './message-buffers';
 import { diskErrorMessage, failureReason, listingFailureReason } from './failure-reason';
 import { FetchPace } from './fetch-pace';
 import { indexCsv } from './index-csv';
@@ -112,8 +112,8 @@ export class BackupRun implements BackupControls {
   readonly #listingStrategy: ListingStrategy | undefined;
   readonly #pace: FetchPace;
   readonly #meter = new ProgressMeter();
-  /** One large message at a time is read whole to be hashed (see LargeMessageTurn). */
-  readonly #largeTurn = new LargeMessageTurn();
+  /** Where messages are read to be checked, hashed and written: reused, within a budget (see MessageBuffers). */
+  readonly #buffers = new MessageBuffers(MESSAGE_MEMORY_BYTES);
 
   #state: BackupState = 'listing';
   /** What the run does when not held ('listing' or 'running'). */
@@ -410,9 +410,8 @@ export class BackupRun implements BackupControls {
         made.target = await this.#targetFor(task);
         return made.target.handle;
       };
-      const result = await downloadToFile(this.#api, folder.mailboxUuid, message, openFile, {
+      const result = await downloadToFile(this.#api, folder.mailboxUuid, message, openFile, this.#buffers, {
         signal: this.#abort.signal,
-        largeTurn: this.#largeTurn,
         onBytes: (bytes) => {
           received += bytes;
           this.#bytesDone += bytes;

@@ -51,14 +51,6 @@ export function entryKey(entry: Pick<ManifestEntry, 'format' | 'mailboxUuid' | '
 }
 
 const SEGMENT_DIGITS = 8;
-/**
- * How long a line waits for others to share its segment. Each segment is a file made, written and closed, which
- * costs the browser about as much as a small message's file; without the wait a backup wrote a segment for every
- * message or two. A message's file appears only once its line is written (see downloadToFile), so this is also
- * how much later each file appears: nothing slows the downloads themselves.
- */
-const GROUP_COMMIT_MS = 100;
-
 /** Segments after which the journal is folded into manifest.jsonl during a run (each fold rewrites it whole). */
 const FOLD_AFTER_SEGMENTS = 1000;
 
@@ -149,7 +141,6 @@ export class Manifest {
 
   async #flush(): Promise<void> {
     while (this.#pending.length > 0) {
-      await new Promise((resolve) => setTimeout(resolve, GROUP_COMMIT_MS));
       const batch = this.#pending;
       const waiters = this.#waiters;
       this.#pending = [];

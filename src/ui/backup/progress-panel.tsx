@@ -29,24 +29,34 @@ export function ProgressPanel(props: {
   return (
     <section class="backup-panel backup-progress" data-testid="backup-progress" data-state={state} aria-live="polite">
       <h2>{t(TITLE[state])}</h2>
+      {/* While the folders are listed the total is still growing: no bar to fill yet, and "0 of 0" would say nothing. */}
       <progress
         class="backup-bar"
         max={1}
-        value={progress ? fractionDone(progress) : undefined}
+        value={progress && state !== 'listing' ? fractionDone(progress) : undefined}
         aria-label={t('backup_progressLabel')}
       />
       {progress && (
         <dl class="backup-figures">
           <div>
             <dt>{t('backup_messages')}</dt>
-            <dd data-testid="backup-messages-done">
-              {t('backup_countOf', [count(progress.messagesDone), count(progress.messagesTotal)])}
-            </dd>
+            {state === 'listing' ? (
+              <dd data-testid="backup-messages-listed">{t('backup_listedSoFar', count(progress.messagesTotal))}</dd>
+            ) : (
+              <dd data-testid="backup-messages-done">
+                {t('backup_countOf', [count(progress.messagesDone), count(progress.messagesTotal)])}
+              </dd>
+            )}
           </div>
           <div>
             <dt>{t('backup_size')}</dt>
             <dd>
-              {t('backup_countOf', [formatBytes(progress.bytesDone, locale), formatBytes(progress.bytesTotal, locale)])}
+              {state === 'listing'
+                ? formatBytes(progress.bytesTotal, locale)
+                : t('backup_countOf', [
+                    formatBytes(progress.bytesDone, locale),
+                    formatBytes(progress.bytesTotal, locale),
+                  ])}
             </dd>
           </div>
           <div>

@@ -271,6 +271,9 @@ export class BackupRun implements BackupControls {
               known: (shortUid) => this.#knownMessage(chosen.uuid, folder.id, shortUid),
             }),
           );
+          // Shown while the listing goes on ("1,234 found so far"); #plan counts them again, exactly, at its end.
+          this.#messagesTotal += state.listing.messages.length;
+          for (const message of state.listing.messages) this.#bytesTotal += message.size ?? 0;
         } catch (error) {
           if (this.#cancelled) throw new Cancelled('cancelled');
           this.#failed.push({

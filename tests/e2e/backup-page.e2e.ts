@@ -132,6 +132,35 @@ describe('the backup page', () => {
     expect(await page.getByTestId('backup-start').isDisabled()).toBe(true);
   });
 
+  it('while the folders are listed, says how many messages it found so far rather than "0 of 0"', async () => {
+    // Slow answers, so that the listing lasts long enough to be seen.
+    await replica.setLatency(300);
+    try {
+      const page = await openBackupPage({ folder: 'listing-backup' });
+      await page.getByTestId('backup-pick').click();
+      await page.getByTestId('backup-start').click();
+      const listed = page.getByTestId('backup-messages-listed');
+      await expect.poll(() => listed.textContent(), { timeout: 30_000 }).toMatch(/^[1-9]\d* found so far$/);
+      expect(await page.getByTestId('backup-messages-done').count()).toBe(0);
+      // Once listed, the count is of messages done out of all of them.
+      await expect
+        .poll(
+          () =>
+            page
+              .getByTestId('backup-messages-done')
+              .textContent({ timeout: 1000 })
+              .catch(() => ''),
+          {
+            timeout: 60_000,
+          },
+        )
+        .toMatch(new RegExp(`^\\d+ of ${corpus.length}$`));
+      await page.getByTestId('backup-cancel').click();
+    } finally {
+      await replica.setLatency(0);
+    }
+  }, 120_000);
+
   it('backs up every message as .eml into the picked folder, byte for byte, folders mirrored, and says "Complete"', async () => {
     const page = await openBackupPage({ folder: 'eml-backup' });
     await page.getByTestId('backup-pick').click();

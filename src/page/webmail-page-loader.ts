@@ -88,7 +88,8 @@ export function startWebmailPageLoader(
   const onNavigation = () => check('url');
 
   const options = { capture: true, passive: true, signal: listening.signal };
-  // A click or key is what opens a message or selects rows ('change' and the tab coming back into view follow one).
+  // A click or a key is what opens a message or selects rows (a `change` follows one of them; a tab coming back into
+  // view is met by the next pointer move).
   doc.addEventListener('click', onInput, options);
   doc.addEventListener('keyup', onInput, options);
   doc.addEventListener('pointerover', onPointer, options);

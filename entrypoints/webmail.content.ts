@@ -11,8 +11,8 @@ export default defineContentScript({
   // WXT's window.postMessage at start would reach the webmail's own message listeners; its DOM event suffices.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startWebmailPageLoader(document, ctx.signal);
-    startAlertsInPage(ctx.signal);
+    const reportUserPresent = startAlertsInPage(ctx.signal);
+    startWebmailPageLoader(document, ctx.signal, reportUserPresent);
     startSavingForMailFrames(ctx.signal);
   },
 });

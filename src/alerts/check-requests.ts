@@ -19,7 +19,7 @@ export function requestMailCheck(force: boolean): Promise<PollRecord> {
   return browser.runtime.sendMessage(message) as Promise<PollRecord>;
 }
 
-/** Sent by the webmail page's content script when it starts (see in-page.ts). */
+/** Sent by the webmail page's content script once the user is on the page (see in-page.ts). */
 export const WEBMAIL_OPENED = 'ksuite-companion/alerts-webmail-opened';
 
 export function isWebmailOpenedMessage(message: unknown): boolean {

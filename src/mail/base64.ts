@@ -159,6 +159,11 @@ export const NATIVE_SLICE_BYTES = 2 * 1024 * 1024;
  * (the whole text might have been refused, or not; Base64Stream then decides, as for any padding inside).
  * `Uint8Array.prototype.setFromBase64` says how much of each slice's text made whole groups; the rest is carried into
  * the next slice.
+ *
+ * The bytes are decoded into an array of their exact length where the text's lines say what that length is (lines of
+ * one length, as mail programs write base64), so that they need no copy to trim: on a 25 MB attachment that copy
+ * took 13–15 ms of the page's main thread. Where the lines are uneven, or the length read from them was short, the
+ * array is as long as the text could hold, and trimmed at the end as before.
  */
 export async function decodeBase64NativelyInSlices(
   encoded: Uint8Array,
@@ -168,7 +173,26 @@ export async function decodeBase64NativelyInSlices(
   if (encoded.length <= sliceBytes) return decodeBase64Natively(encoded);
   const setFromBase64 = (Uint8Array.prototype as unknown as { setFromBase64?: SetFromBase64 }).setFromBase64;
   if (typeof setFromBase64 !== 'function') return undefined;
-  const out = new Uint8Array(Math.floor((encoded.length * 3) / 4) + 3);
+  const exactLength = decodedLengthOfEvenLines(encoded);
+  if (exactLength !== undefined) {
+    const decoded = await decodeSlices(encoded, new Uint8Array(exactLength), setFromBase64, pause, sliceBytes);
+    if (decoded !== NO_ROOM) return decoded;
+  }
+  const atMost = new Uint8Array(Math.floor((encoded.length * 3) / 4) + 3);
+  const decoded = await decodeSlices(encoded, atMost, setFromBase64, pause, sliceBytes);
+  return decoded === NO_ROOM ? undefined : decoded;
+}
+
+const NO_ROOM = Symbol('no room');
+
+/** The slices decoded into `out`; NO_ROOM if `out` filled up before the text was all read. */
+async function decodeSlices(
+  encoded: Uint8Array,
+  out: Uint8Array,
+  setFromBase64: SetFromBase64,
+  pause: () => Promise<void> | undefined,
+  sliceBytes: number,
+): Promise<Uint8Array | undefined | typeof NO_ROOM> {
   let written = 0;
   let carried = '';
   try {
@@ -180,14 +204,49 @@ export async function decodeBase64NativelyInSlices(
         lastChunkHandling: last ? 'loose' : 'stop-before-partial',
       });
       written += result.written;
-      if (!last && endsInPadding(text, result.read)) return undefined;
       carried = text.slice(result.read);
+      // Full, with characters left to decode: the length read from the lines was short.
+      if (written === out.length && /[^\s=]/.test(carried)) return NO_ROOM;
+      if (!last && endsInPadding(text, result.read)) return undefined;
       await pause();
     }
   } catch {
     return undefined;
   }
-  return out.slice(0, written);
+  return written === out.length ? out : out.slice(0, written);
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const EQUALS = 0x3d;
+/** Lines looked at, spread over the text, before its length is trusted to follow from the first line's. */
+const LINES_CHECKED = 16;
+
+/**
+ * The decoded length of base64 written in lines of one length (the first line's, a multiple of 4; the last one
+ * shorter or as long) with the same line break after each; undefined when the text does not look so. Lines spread
+ * over the text are checked, not all of them: a wrong answer costs time, never bytes (decodeSlices finds the array
+ * short, or trims it).
+ */
+function decodedLengthOfEvenLines(encoded: Uint8Array): number | undefined {
+  const firstBreak = encoded.indexOf(LF);
+  if (firstBreak <= 0) return undefined;
+  const breakLength = encoded[firstBreak - 1] === CR ? 2 : 1;
+  const lineLength = firstBreak + 1 - breakLength;
+  if (lineLength === 0 || lineLength % 4 !== 0) return undefined;
+  const stride = lineLength + breakLength;
+  let end = encoded.length;
+  while (end > 0 && (encoded[end - 1] === LF || encoded[end - 1] === CR || encoded[end - 1] === 0x20)) end--;
+  const wholeLines = Math.floor(end / stride);
+  for (let k = 1; k <= LINES_CHECKED; k++) {
+    const line = Math.floor((wholeLines * k) / LINES_CHECKED);
+    if (line > 0 && encoded[line * stride - 1] !== LF) return undefined;
+  }
+  const lastLine = end - wholeLines * stride;
+  const characters = wholeLines * lineLength + lastLine;
+  if (lastLine > lineLength || characters % 4 !== 0) return undefined;
+  const padding = (encoded[end - 1] === EQUALS ? 1 : 0) + (encoded[end - 2] === EQUALS ? 1 : 0);
+  return (characters / 4) * 3 - padding;
 }
 
 // Whether the last character read before `end`, line breaks and spaces aside, is padding.

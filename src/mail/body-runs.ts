@@ -1,3 +1,5 @@
+import { indexOfByte } from './find-byte';
+
 /**
  * Runs of body lines: how far the lines of a body can be taken at once, without taking in a line that might be a
  * MIME boundary. postal-mime checks each line that starts with `--` against the boundaries of the multiparts still
@@ -34,7 +36,7 @@ export function endOfRun(bytes: Uint8Array, start: number, boundaries: readonly 
 // The LF in front of the first line after `start` that might be a boundary; -1 if there is none.
 function nextLineBreakBeforeBoundary(bytes: Uint8Array, start: number, boundaries: readonly Uint8Array[]): number {
   let from = start;
-  for (let dash = bytes.indexOf(DASH, from); dash >= 0; dash = bytes.indexOf(DASH, from)) {
+  for (let dash = indexOfByte(bytes, DASH, from); dash >= 0; dash = indexOfByte(bytes, DASH, from)) {
     if (bytes[dash - 1] === LF && mayBeBoundary(bytes, dash, boundaries)) return dash - 1;
     // No line starts between this dash and the next LF: the search goes on from the line after it, and lines that
     // start with a dash are looked at right away, so that a body full of dashes costs a search per line, not per dash.

@@ -1,24 +1,31 @@
 /**
- * CRC-32 (IEEE 802.3, the one zip uses), slicing-by-8: eight lookup tables let the loop consume eight bytes per
- * step, which is several times faster in JS engines than the classic byte-at-a-time table. The zip writer checksums
- * every entry with it; the tests check it against zlib's, and the zip bench measures against it.
+ * CRC-32 (IEEE 802.3, the one zip uses), slicing-by-16 over 32-bit words: sixteen lookup tables let the loop consume
+ * sixteen bytes per step, read as four little-endian words rather than sixteen single bytes. Byte loads and their
+ * bounds checks were most of the time of slicing-by-8 (36 ms for 25 MB in Node, 14 ms this way; in the page's
+ * profile CRC-32 was the largest single cost of zipping a message in the browser). The zip writer checksums every
+ * entry with it; the tests check it against zlib's, and the zip bench measures against it.
  */
 
-const TABLES: readonly Uint32Array[] = buildTables();
+const TABLE_COUNT = 16;
 
-function buildTables(): Uint32Array[] {
-  const tables = Array.from({ length: 8 }, () => new Uint32Array(256));
-  const first = tables[0]!;
+/** The sixteen tables one after another: table k at k × 256, so one array serves every lookup. */
+const TABLES: Uint32Array = buildTables();
+
+/** Words are read in the platform's byte order, which slicing needs to be little-endian (every browser's is). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function buildTables(): Uint32Array {
+  const tables = new Uint32Array(TABLE_COUNT * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    first[n] = c >>> 0;
+    tables[n] = c >>> 0;
   }
   for (let n = 0; n < 256; n++) {
-    let c = first[n]!;
-    for (let t = 1; t < 8; t++) {
-      c = first[c & 0xff]! ^ (c >>> 8);
-      tables[t]![n] = c >>> 0;
+    let c = tables[n]!;
+    for (let t = 1; t < TABLE_COUNT; t++) {
+      c = tables[c & 0xff]! ^ (c >>> 8);
+      tables[t * 256 + n] = c >>> 0;
     }
   }
   return tables;
@@ -26,35 +33,40 @@ function buildTables(): Uint32Array[] {
 
 /** `previous` continues a running checksum, so data can be fed in pieces. */
 export function crc32(bytes: Uint8Array, previous = 0): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES as [
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-  ];
+  const t = TABLES;
+  const length = bytes.length;
   let crc = ~previous >>> 0;
   let i = 0;
-  const end8 = bytes.length - (bytes.length % 8);
-  while (i < end8) {
-    const a = (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) ^ crc;
-    crc =
-      t7[a & 0xff]! ^
-      t6[(a >>> 8) & 0xff]! ^
-      t5[(a >>> 16) & 0xff]! ^
-      t4[a >>> 24]! ^
-      t3[bytes[i + 4]!]! ^
-      t2[bytes[i + 5]!]! ^
-      t1[bytes[i + 6]!]! ^
-      t0[bytes[i + 7]!]!;
-    i += 8;
+  // Byte by byte up to the first 4-byte boundary of the buffer, where a Uint32Array view may start.
+  while (i < length && ((bytes.byteOffset + i) & 3) !== 0) crc = t[(crc ^ bytes[i++]!) & 0xff]! ^ (crc >>> 8);
+  if (LITTLE_ENDIAN && length - i >= 16) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (length - i) >>> 2);
+    const wholeSteps = words.length - (words.length & 3);
+    for (let w = 0; w < wholeSteps; w += 4) {
+      const a = words[w]! ^ crc;
+      const b = words[w + 1]!;
+      const c = words[w + 2]!;
+      const d = words[w + 3]!;
+      crc =
+        t[0xf00 | (a & 0xff)]! ^
+        t[0xe00 | ((a >>> 8) & 0xff)]! ^
+        t[0xd00 | ((a >>> 16) & 0xff)]! ^
+        t[0xc00 | (a >>> 24)]! ^
+        t[0xb00 | (b & 0xff)]! ^
+        t[0xa00 | ((b >>> 8) & 0xff)]! ^
+        t[0x900 | ((b >>> 16) & 0xff)]! ^
+        t[0x800 | (b >>> 24)]! ^
+        t[0x700 | (c & 0xff)]! ^
+        t[0x600 | ((c >>> 8) & 0xff)]! ^
+        t[0x500 | ((c >>> 16) & 0xff)]! ^
+        t[0x400 | (c >>> 24)]! ^
+        t[0x300 | (d & 0xff)]! ^
+        t[0x200 | ((d >>> 8) & 0xff)]! ^
+        t[0x100 | ((d >>> 16) & 0xff)]! ^
+        t[d >>> 24]!;
+    }
+    i += wholeSteps * 4;
   }
-  while (i < bytes.length) {
-    crc = t0[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
-    i++;
-  }
+  while (i < length) crc = t[(crc ^ bytes[i++]!) & 0xff]! ^ (crc >>> 8);
   return ~crc >>> 0;
 }

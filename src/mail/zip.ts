@@ -19,7 +19,7 @@ import { writeCentralHeader, writeLocalHeader, type HeaderFields } from './zip-r
  * Writes a classic zip archive (APPNOTE 6.3) in memory. Our own writer rather than jszip's, for speed: jszip
  * computes CRC-32 a byte at a time, deflates with pako and hands every 16 KiB through its own task queue, which made
  * "all attachments" three to four times slower than the floor (one CRC pass and one copy). Here the CRC is
- * slicing-by-8, text is deflated by deflate.ts, and each stored byte is copied once, into the Blob that is saved.
+ * slicing-by-16, text is deflated by deflate.ts, and each stored byte is copied once, into the Blob that is saved.
  * jszip stays in the tests, as the independent reader that checks every archive this writes.
  */
 

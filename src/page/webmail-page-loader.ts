@@ -12,16 +12,26 @@ import { WEBMAIL_PAGE_SCRIPT, type WebmailPageModule } from './webmail-page-scri
  * message list costs it nothing, nor does an idle page. The page features (toolbars, selection bar, zip, header
  * analysis) load the first time there is something for them: an opened message (or a message URL), selected rows,
  * or a request from the popup or the right-click menu.
+ *
+ * At load it only listens (four listeners) and looks at the URL; everything that watches the page is made on the
+ * user's first input. Each listener, closure and look made at load is paid in every tab and frame of the webmail:
+ * on a 500-row list the loader's setup was most of what the script cost beyond an empty one (bench/page.bench.ts).
  */
-export function startWebmailPageLoader(doc: Document, signal: AbortSignal): void {
+export function startWebmailPageLoader(
+  doc: Document,
+  signal: AbortSignal,
+  /** Called on the user's first sign of presence: a pointer over the page, a click, a key, or the features loading. */
+  onUserPresent: () => void = () => undefined,
+): void {
   let page: Promise<MessageActions> | null = null;
-  const watching = new AbortController();
-  signal.addEventListener('abort', () => watching.abort(), { once: true });
+  const listening = new AbortController();
+  signal.addEventListener('abort', () => listening.abort(), { once: true });
 
   const load = (): Promise<MessageActions> => {
     if (!page) {
+      onUserPresent();
       page = loadLazyScript<WebmailPageModule>(WEBMAIL_PAGE_SCRIPT.name, WEBMAIL_PAGE_SCRIPT.file).then((module) => {
-        watching.abort(); // from now on the page features watch the page themselves
+        listening.abort(); // from now on the page features watch the page themselves
         return module.startWebmailPage(doc, signal);
       });
       page.catch((error: unknown) => {
@@ -38,90 +48,111 @@ export function startWebmailPageLoader(doc: Document, signal: AbortSignal): void
    * Whether the page has something for the features: a whole-document look, so only now and then. Selected rows
    * come from the user's input, so only a look after input asks for them.
    */
-  const pageNeedsFeatures = (afterInput: boolean): boolean => {
-    if (doc.querySelector(WEBMAIL_SELECTORS.openedMessage)) return true;
-    if (afterInput && doc.querySelector(WEBMAIL_SELECTORS.selectedListRow)) return true;
+  const pageNeedsFeatures = (look: Look): boolean => {
+    if (look !== 'url' && doc.querySelector(WEBMAIL_SELECTORS.openedMessage)) return true;
+    if (look === 'after-input' && doc.querySelector(WEBMAIL_SELECTORS.selectedListRow)) return true;
     // A message URL without a recognised message element: the features show their floating button.
     const href = doc.location.href;
     if (href === checkedHref) return false;
     checkedHref = href;
     return messageRefFromUrl(href) !== null;
   };
-  const check = (afterInput = false) => {
-    if (!page && !signal.aborted && pageNeedsFeatures(afterInput)) start();
+  const check = (look: Look) => {
+    if (!page && !listening.signal.aborted && pageNeedsFeatures(look)) start();
   };
 
-  // A message opens, or rows get selected, because the user did something: a click, a key, a navigation. After
-  // each, DOM changes are watched for a while (only what is added is looked at), and the page is looked at once
-  // more when the watch ends. While the page only loads or scrolls its list, nothing runs.
-  let observer: MutationObserver | null = null;
-  let watchEnd: ReturnType<typeof setTimeout> | undefined;
-  const stopWatching = () => {
-    observer?.disconnect();
-    observer = null;
-    clearTimeout(watchEnd);
+  let watch: InputWatch | null = null;
+  const onInput = () => {
+    onUserPresent();
+    (watch ??= watchAfterInput(doc, check, start, listening.signal)).restart();
   };
-  const watchAWhile = () => {
-    if (page || signal.aborted) return;
-    if (!observer) {
-      observer = new MutationObserver((records) => {
-        if (!page && records.some(addsOpenedMessage)) start();
-      });
-      observer.observe(doc.documentElement, { childList: true, subtree: true });
-    }
-    clearTimeout(watchEnd);
-    watchEnd = setTimeout(() => {
-      stopWatching();
-      check(true);
-    }, WATCH_AFTER_INPUT_MS);
-  };
-  watching.signal.addEventListener('abort', stopWatching, { once: true });
-
-  const lookAfterInput = perFrame<void>(() => check(true));
-  const lookOnPointer = perFrame<void>(() => check());
-  watching.signal.addEventListener(
-    'abort',
-    () => {
-      lookAfterInput.cancel();
-      lookOnPointer.cancel();
-    },
-    { once: true },
-  );
-  const onIntent = () => {
-    watchAWhile();
-    lookAfterInput.push();
-  };
-  for (const type of ['click', 'keyup', 'change'] as const) {
-    doc.addEventListener(type, onIntent, { capture: true, passive: true, signal: watching.signal });
-  }
-  addEventListener('popstate', onIntent, { signal: watching.signal });
-  // Coming back to the tab is a moment the user is about to act.
-  doc.addEventListener('visibilitychange', onIntent, { signal: watching.signal });
-  // In-page navigations the page makes itself (where the browser has the Navigation API).
-  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onIntent, {
-    signal: watching.signal,
-  });
   // A pointer moving over the page is a user about to act, too: should a message have appeared with nothing else
-  // telling, it gets its toolbar before the click. A look at most every half second, and no watching.
+  // telling (under a URL we do not recognise, say), it gets its toolbar before the click. A look at most every half
+  // second, and no watching.
   let pointerLookAt = 0;
+  let lookOnPointer: ReturnType<typeof perFrame<void>> | null = null;
   const onPointer = () => {
     const now = performance.now();
     if (now - pointerLookAt < POINTER_LOOK_EVERY_MS) return;
     pointerLookAt = now;
+    onUserPresent();
+    if (!lookOnPointer) {
+      const looking = perFrame<void>(() => check('page'));
+      listening.signal.addEventListener('abort', () => looking.cancel(), { once: true });
+      lookOnPointer = looking;
+    }
     lookOnPointer.push();
   };
-  doc.addEventListener('pointerover', onPointer, { capture: true, passive: true, signal: watching.signal });
+  // Navigations the page makes by itself (its router rewrites the URL as it starts, a link, the back button): the
+  // URL alone tells whether a message is shown; a message under another URL is met by the next pointer move.
+  const onNavigation = () => check('url');
+
+  const options = { capture: true, passive: true, signal: listening.signal };
+  // A click or a key is what opens a message or selects rows (a `change` follows one of them; a tab coming back into
+  // view is met by the next pointer move).
+  doc.addEventListener('click', onInput, options);
+  doc.addEventListener('keyup', onInput, options);
+  doc.addEventListener('pointerover', onPointer, options);
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (navigation) navigation.addEventListener('currententrychange', onNavigation, { signal: listening.signal });
+  else addEventListener('popstate', onNavigation, { signal: listening.signal });
 
   startPageRequests(doc, load, signal);
-  // The webmail may still be drawing itself at document_idle: looked at now, and once more while it settles (not
-  // later: an idle page is left alone, and the next click or key looks again).
-  check();
-  const settled = setTimeout(() => check(), SETTLING_CHECK_MS);
-  watching.signal.addEventListener('abort', () => clearTimeout(settled), { once: true });
+  // A message URL loads the features at once. The document is not looked at now: at document_idle the webmail is
+  // still drawing its list, and the user's first pointer move looks at it anyway.
+  check('url');
+}
+
+/** How much of the page a look takes in: the URL only, the document for an opened message, or selected rows too. */
+type Look = 'url' | 'page' | 'after-input';
+
+interface InputWatch {
+  /** After an input: watch what is added to the page for a while, and look at the page in the next frame. */
+  restart(): void;
+}
+
+/**
+ * A message opens, or rows get selected, because the user did something: a click or a key. After each, DOM changes
+ * are watched for a while (only what is added is looked at), and the page is looked at once more when the watch
+ * ends. Made on the first input, so a page the user never touches never has it.
+ */
+function watchAfterInput(
+  doc: Document,
+  check: (look: Look) => void,
+  start: () => void,
+  signal: AbortSignal,
+): InputWatch {
+  let observer: MutationObserver | null = null;
+  let watchEnd: ReturnType<typeof setTimeout> | undefined;
+  const lookAfterInput = perFrame<void>(() => check('after-input'));
+  const stop = () => {
+    observer?.disconnect();
+    observer = null;
+    clearTimeout(watchEnd);
+    lookAfterInput.cancel();
+  };
+  signal.addEventListener('abort', stop, { once: true });
+  return {
+    restart() {
+      if (signal.aborted) return;
+      if (!observer) {
+        observer = new MutationObserver((records) => {
+          if (records.some(addsOpenedMessage)) start();
+        });
+        observer.observe(doc.documentElement, { childList: true, subtree: true });
+      }
+      clearTimeout(watchEnd);
+      watchEnd = setTimeout(() => {
+        observer?.disconnect();
+        observer = null;
+        check('after-input');
+      }, WATCH_AFTER_INPUT_MS);
+      lookAfterInput.push();
+    },
+  };
 }
 
 const WATCH_AFTER_INPUT_MS = 10_000;
-const SETTLING_CHECK_MS = 1_500;
 const POINTER_LOOK_EVERY_MS = 500;
 
 function addsOpenedMessage(record: MutationRecord): boolean {

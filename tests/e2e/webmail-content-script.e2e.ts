@@ -107,7 +107,8 @@ describe('the page features load when the page first needs them', () => {
 
   it('for a message the page opens by itself, without a click (an in-page navigation)', async () => {
     const { page, loaded } = await watchedInbox();
-    // Past the looks the content script takes while the page settles after loading: only the navigation can tell.
+    // Well past load (the content script looks at the URL only then; earlier builds looked again as the page
+    // settled), so that only the navigation can tell.
     await page.waitForTimeout(5500);
     const path = await page
       .locator(WEBMAIL_SELECTORS.listRow)
@@ -134,8 +135,8 @@ describe('a message that appears with nothing telling (no click, key or navigati
     await page.goto(`${MAIL_URL}/0`);
     const row = page.locator(WEBMAIL_SELECTORS.listRow).first();
     const uid = (await row.getAttribute('data-thread-uid'))!;
-    // Past every look the content script takes on its own: while the page settles, and for 10 s after the webmail's
-    // router rewrote the URL at start (an in-page navigation).
+    // Well past any look the content script could take on its own (it takes none after load now; earlier builds
+    // looked as the page settled, and watched it for 10 s after the webmail's router rewrote the URL at start).
     await page.waitForTimeout(11_500);
     // As a webmail whose URLs we do not recognise would show a message: the element only.
     await page.evaluate((messageUid) => {

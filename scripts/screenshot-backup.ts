@@ -36,6 +36,8 @@ try {
         replica.control.setLatency(400);
         await page.getByTestId('backup-start').click({ timeout: 60_000 });
         await page.getByTestId('backup-messages-listed').waitFor();
+        // Mid-way through the bar's travel (it starts out of sight).
+        await page.waitForTimeout(700);
         await shoot(page, join(folder, `backup-listing-${lang}-${theme}.png`));
         await page.getByTestId('backup-messages-done').waitFor({ timeout: 60_000 });
         await page.waitForTimeout(3000);

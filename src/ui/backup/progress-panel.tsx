@@ -29,13 +29,20 @@ export function ProgressPanel(props: {
   return (
     <section class="backup-panel backup-progress" data-testid="backup-progress" data-state={state} aria-live="polite">
       <h2>{t(TITLE[state])}</h2>
-      {/* While the folders are listed the total is still growing: no bar to fill yet, and "0 of 0" would say nothing. */}
-      <progress
-        class="backup-bar"
-        max={1}
-        value={progress && state !== 'listing' ? fractionDone(progress) : undefined}
-        aria-label={t('backup_progressLabel')}
-      />
+      {/* While the folders are listed the total is still growing: no bar to fill yet, and "0 of 0" would say nothing.
+          A progress element without a value is indeterminate; given one (even undefined, through Preact) it is not,
+          so the listing has an element of its own. */}
+      {state === 'listing' ? (
+        <progress key="listing" class="backup-bar" aria-label={t('backup_progressLabel')} />
+      ) : (
+        <progress
+          key="running"
+          class="backup-bar"
+          max={1}
+          value={progress ? fractionDone(progress) : 0}
+          aria-label={t('backup_progressLabel')}
+        />
+      )}
       {progress && (
         <dl class="backup-figures">
           <div>

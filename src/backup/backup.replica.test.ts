@@ -107,6 +107,9 @@ describe('a backup stopped midway', () => {
     // lines written together share a segment, so a fast run of 57 messages may write only a handful.)
     first.state.crashAfterClosing('.jsonl', 3);
     await until(() => first.state.crashed);
+    // A dead tab sends nothing more. The stand-in only stops its disk, so its downloads are stopped here too: left
+    // running, they went on fetching (each then waiting for the disk for ever) and landed in the next run's log.
+    first.controls.cancel();
     await new Promise((resolve) => setTimeout(resolve, 100)); // answers already on their way land in the log
     const lines = manifestOnDisk(folder.path);
     // A file handle made with create: true is an empty file at once; only the whole file counts.
@@ -141,6 +144,9 @@ describe('a backup stopped midway', () => {
     // Dies right after the first mbox reached the disk, before the lines vouching for its messages.
     first.state.crashAfterClosing('.mbox', 1);
     await until(() => first.state.crashed);
+    // A dead tab sends nothing more. The stand-in only stops its disk, so its downloads are stopped here too: left
+    // running, they went on fetching (each then waiting for the disk for ever) and landed in the next run's log.
+    first.controls.cancel();
     await new Promise((resolve) => setTimeout(resolve, 100));
     // A line is written before its file is closed: only a staged file there whole was safely downloaded.
     const staged = [...manifestOnDisk(folder.path).values()].filter((e) => {

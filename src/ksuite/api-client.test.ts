@@ -170,6 +170,43 @@ describe('KsuiteApiClient', () => {
     }
   });
 
+  it('reads a byte stream into place: every byte in order, however it is cut, past a length announced too small too', async () => {
+    const body = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 251);
+    // A byte stream, as browsers give a fetch body: the client can have it copied straight into its own array.
+    const byteStream = (pieceSizes: number[]) =>
+      new ReadableStream({
+        type: 'bytes',
+        start(controller) {
+          let at = 0;
+          for (let k = 0; at < body.length; k++) {
+            const size = pieceSizes[k % pieceSizes.length]!;
+            controller.enqueue(body.slice(at, at + size));
+            at += size;
+          }
+          controller.close();
+        },
+      });
+    for (const [pieces, announced] of [
+      [[65_536], body.length],
+      [[1, 7, 4096, 333], body.length],
+      [[10_000], 50_000], // the server said less than it sent, with no encoding to explain it
+    ] as const) {
+      const { fetch } = scripted(
+        new Response(byteStream([...pieces]), { headers: { 'Content-Length': String(announced) } }),
+      );
+      const seen: number[] = [];
+      const bytes = await new KsuiteApiClient({ fetch }).resource('/api/x', {
+        onProgress: ({ received }) => seen.push(received),
+      });
+      expect(bytes, `${pieces} / ${announced}`).toEqual(body);
+      expect(seen.at(-1)).toBe(body.length);
+    }
+    const { fetch } = scripted(new Response(byteStream([4096]), { headers: { 'Content-Length': '80000' } }));
+    await expect(new KsuiteApiClient({ fetch, ...fast }).resource('/api/x')).rejects.toMatchObject({
+      kind: 'incomplete',
+    });
+  });
+
   it('calls an answer that is not the envelope a bad_response', async () => {
     const { fetch } = scripted(new Response('<html>maintenance</html>', { status: 200 }));
     await expect(new KsuiteApiClient({ fetch }).ping()).rejects.toMatchObject({ kind: 'bad_response' });

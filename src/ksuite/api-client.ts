@@ -261,22 +261,16 @@ export class KsuiteApiClient {
   ): Promise<Uint8Array> {
     const response = await this.send(path, options);
     const total = announcedLength(response);
-    const body = new GrowingBytes(total);
-    let received = 0;
+    const report = (received: number) => options.onProgress?.({ received, total });
+    let bytes: Uint8Array;
     try {
-      const reader = response.body!.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        body.append(value);
-        received += value.byteLength;
-        options.onProgress?.({ received, total });
-      }
+      const inPlace = total !== null && !response.headers.get('content-encoding') ? byteReader(response) : undefined;
+      bytes = inPlace ? await readInPlace(inPlace, total!, report) : await readInChunks(response, total, report);
     } catch (cause) {
       throw abortedOr(options.signal, new KsuiteApiError('incomplete', { status: response.status }, { cause }));
     }
-    assertWhole(response, total, received);
-    return body.bytes();
+    assertWhole(response, total, bytes.length);
+    return bytes;
   }
 
   /** Whether the API answers a cheap authenticated call with a redirect (to sign in) instead of an answer. */
@@ -359,6 +353,75 @@ function isSignInAnswer(response: Response, accept: string | undefined): boolean
   return html && (accept === 'application/json' || accept === 'message/rfc822');
 }
 
+/** A reader that fills arrays of ours (a byte stream's), where the browser gives one; undefined otherwise. */
+function byteReader(response: Response): ReadableStreamBYOBReader | undefined {
+  try {
+    return response.body?.getReader({ mode: 'byob' });
+  } catch {
+    return undefined; // not a byte stream here: read in the browser's chunks
+  }
+}
+
+/**
+ * The body read straight into one array of the announced length: the browser copies each piece into its place,
+ * with no chunk of its own to allocate and no copy here (on a 35 MB message, 20–30 ms of the page's main thread and
+ * 35 MB of garbage). Each read hands the array back in a new buffer (the old one is detached), so only the latest
+ * is kept. Bytes past the announced length (a server that announced too little) are read on in pieces and joined.
+ */
+async function readInPlace(
+  reader: ReadableStreamBYOBReader,
+  total: number,
+  report: (received: number) => void,
+): Promise<Uint8Array> {
+  let buffer = new ArrayBuffer(total);
+  let received = 0;
+  while (received < total) {
+    const { done, value } = await reader.read(new Uint8Array(buffer, received, total - received));
+    if (value) buffer = value.buffer as ArrayBuffer;
+    if (done) return new Uint8Array(buffer, 0, received);
+    received += value!.byteLength;
+    report(received);
+  }
+  const more: Uint8Array[] = [new Uint8Array(buffer)];
+  for (;;) {
+    const { done, value } = await reader.read(new Uint8Array(64 * 1024));
+    if (done) break;
+    more.push(value);
+    received += value.byteLength;
+    report(received);
+  }
+  return more.length === 1 ? more[0]! : joined(more, received);
+}
+
+/** The body in the browser's own chunks, copied into place as they come (see GrowingBytes). */
+async function readInChunks(
+  response: Response,
+  total: number | null,
+  report: (received: number) => void,
+): Promise<Uint8Array> {
+  const body = new GrowingBytes(total);
+  let received = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    body.append(value);
+    received += value.byteLength;
+    report(received);
+  }
+  return body.bytes();
+}
+
+function joined(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.byteLength;
+  }
+  return out;
+}
+
 /** The body as a Blob of the chunks as they came, each counted; `total` is the announced length. */
 async function countedBlob(
   response: Response,
@@ -427,7 +490,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * The body as it arrives. With the length announced, each chunk is copied into place while the next one is still on
+ * The body as it arrives in the browser's chunks (where it cannot be read into place, see readInPlace). With the
+ * length announced, each chunk is copied into place while the next one is still on
  * the network, instead of all of them at the end (on a 35 MB message, tens of milliseconds after the last chunk).
  * A body longer than announced (a compressed transfer announces the compressed length) falls back to collecting
  * chunks.
@@ -456,13 +520,6 @@ class GrowingBytes {
     if (this.#buffer) {
       return this.#length === this.#buffer.length ? this.#buffer : this.#buffer.slice(0, this.#length);
     }
-    if (this.#chunks.length === 1) return this.#chunks[0]!;
-    const out = new Uint8Array(this.#length);
-    let offset = 0;
-    for (const chunk of this.#chunks) {
-      out.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return out;
+    return this.#chunks.length === 1 ? this.#chunks[0]! : joined(this.#chunks, this.#length);
   }
 }

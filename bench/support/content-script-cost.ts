@@ -11,7 +11,7 @@ import { folderUrl, locateFolder, type LocatedFolder } from './webmail-api';
 
 const LIST_FOLDER = 'Invoices';
 const LIST_MESSAGES = 500;
-const LOAD_ROUNDS = 3;
+const LOAD_ROUNDS = 5;
 /** After the last row is in: the content script batches its DOM scans per animation frame, let them run. */
 const SETTLE_MS = 1000;
 const IDLE_MS = 5000;

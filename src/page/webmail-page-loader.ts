@@ -55,7 +55,9 @@ export function startWebmailPageLoader(
     const href = doc.location.href;
     if (href === checkedHref) return false;
     checkedHref = href;
-    return messageRefFromUrl(href) !== null;
+    // A message's URL names its thread (…/thread/123): any other URL is not taken apart, which at load is most of
+    // what this look costs (a URL parsed, its path split, patterns compiled for their first use).
+    return href.includes('/thread/') && messageRefFromUrl(href) !== null;
   };
   const check = (look: Look) => {
     if (!page && !listening.signal.aborted && pageNeedsFeatures(look)) start();

@@ -207,6 +207,23 @@ describe('KsuiteApiClient', () => {
     });
   });
 
+  it("reads the body in the browser's chunks where it refuses to fill an array of ours (a Firefox content script)", async () => {
+    const body = Uint8Array.from({ length: 5000 }, (_, i) => i % 256);
+    const response = new Response(body, { headers: { 'Content-Length': String(body.length) } });
+    const real = response.body!;
+    // As in Firefox, where the page's stream cannot take over the script's array: the first read fails.
+    Object.defineProperty(response, 'body', {
+      get: () => ({
+        getReader: (options?: { mode?: string }) =>
+          options?.mode === 'byob'
+            ? { read: () => Promise.reject(new TypeError('cannot transfer')), releaseLock: () => undefined }
+            : real.getReader(),
+      }),
+    });
+    const { fetch } = scripted(response);
+    expect(await new KsuiteApiClient({ fetch }).resource('/api/x')).toEqual(body);
+  });
+
   it('calls an answer that is not the envelope a bad_response', async () => {
     const { fetch } = scripted(new Response('<html>maintenance</html>', { status: 200 }));
     await expect(new KsuiteApiClient({ fetch }).ping()).rejects.toMatchObject({ kind: 'bad_response' });

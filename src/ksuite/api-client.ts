@@ -265,7 +265,8 @@ export class KsuiteApiClient {
     let bytes: Uint8Array;
     try {
       const inPlace = total !== null && !response.headers.get('content-encoding') ? byteReader(response) : undefined;
-      bytes = inPlace ? await readInPlace(inPlace, total!, report) : await readInChunks(response, total, report);
+      const read = inPlace && (await readInPlace(inPlace, total!, report));
+      bytes = read || (await readInChunks(response, total, report));
     } catch (cause) {
       throw abortedOr(options.signal, new KsuiteApiError('incomplete', { status: response.status }, { cause }));
     }
@@ -367,16 +368,27 @@ function byteReader(response: Response): ReadableStreamBYOBReader | undefined {
  * with no chunk of its own to allocate and no copy here (on a 35 MB message, 20–30 ms of the page's main thread and
  * 35 MB of garbage). Each read hands the array back in a new buffer (the old one is detached), so only the latest
  * is kept. Bytes past the announced length (a server that announced too little) are read on in pieces and joined.
+ * undefined if the browser refuses the very first read (nothing is taken from the body then, and the lock on it is
+ * let go): a Firefox content script's fetch body cannot fill an array of the script's own.
  */
 async function readInPlace(
   reader: ReadableStreamBYOBReader,
   total: number,
   report: (received: number) => void,
-): Promise<Uint8Array> {
+): Promise<Uint8Array | undefined> {
   let buffer = new ArrayBuffer(total);
   let received = 0;
   while (received < total) {
-    const { done, value } = await reader.read(new Uint8Array(buffer, received, total - received));
+    const view = new Uint8Array(buffer, received, total - received);
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      result = await reader.read(view);
+    } catch (error) {
+      if (received > 0) throw error;
+      reader.releaseLock();
+      return undefined;
+    }
+    const { done, value } = result;
     if (value) buffer = value.buffer as ArrayBuffer;
     if (done) return new Uint8Array(buffer, 0, received);
     received += value!.byteLength;

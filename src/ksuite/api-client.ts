@@ -24,6 +24,7 @@ import type {
   SuccessEnvelope,
 } from './types';
 import type { MessageRef } from './webmail-dom';
+import { concatBytes } from '../mail/concat-bytes';
 
 export interface ApiClientOptions {
   /**
@@ -402,7 +403,7 @@ async function readInPlace(
     received += value.byteLength;
     report(received);
   }
-  return more.length === 1 ? more[0]! : joined(more, received);
+  return concatBytes(more);
 }
 
 /** The body in the browser's own chunks, copied into place as they come (see GrowingBytes). */
@@ -422,16 +423,6 @@ async function readInChunks(
     report(received);
   }
   return body.bytes();
-}
-
-function joined(pieces: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.byteLength;
-  }
-  return out;
 }
 
 /** The body as a Blob of the chunks as they came, each counted; `total` is the announced length. */
@@ -532,6 +523,6 @@ class GrowingBytes {
     if (this.#buffer) {
       return this.#length === this.#buffer.length ? this.#buffer : this.#buffer.slice(0, this.#length);
     }
-    return this.#chunks.length === 1 ? this.#chunks[0]! : joined(this.#chunks, this.#length);
+    return concatBytes(this.#chunks);
   }
 }

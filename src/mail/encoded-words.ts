@@ -4,6 +4,7 @@
  * Anything malformed (bad base64, a broken =XX, a charset the platform does not know) is left exactly
  * as written: showing the raw text is more honest than guessing.
  */
+import { concatBytes } from './concat-bytes';
 
 // The encoded text should not contain spaces, but some senders put them in Q words; '?' still ends it.
 const ENCODED_WORD = /=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\r\n]*)\?=/g;
@@ -164,16 +165,4 @@ export function decodeBase64(payload: string): Uint8Array | null {
     }
   }
   return bytes.subarray(0, length);
-}
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const joined = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }

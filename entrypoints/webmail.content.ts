@@ -1,7 +1,7 @@
 import { WEBMAIL_MATCHES } from '@/src/ksuite/hosts';
 import { startWebmailPageLoader } from '@/src/page/webmail-page-loader';
 import { startAlertsInPage } from '@/src/alerts/in-page';
-import { startSavingForMailFrames } from '@/src/page/save-through-shell';
+import { isShellTopFrame, startSavingForMailFrames } from '@/src/page/save-through-shell';
 
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,
@@ -13,6 +13,6 @@ export default defineContentScript({
   main(ctx) {
     const reportUserPresent = startAlertsInPage(ctx.signal);
     startWebmailPageLoader(document, ctx.signal, reportUserPresent);
-    startSavingForMailFrames(ctx.signal);
+    if (isShellTopFrame()) startSavingForMailFrames(ctx.signal);
   },
 });

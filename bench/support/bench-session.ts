@@ -11,8 +11,6 @@ export interface BenchSession {
   replica: ReplicaWithBigMailbox;
   browser: ExtensionBrowser;
   build: BuildSnapshot;
-  /** chrome-extension://…/content-scripts/webmail.js, the URL trace events name the content script by. */
-  contentScriptUrl: string;
   close(): Promise<void>;
 }
 
@@ -42,7 +40,6 @@ export async function startBenchSession(
     replica,
     browser: opened,
     build,
-    contentScriptUrl: opened.extensionUrl('content-scripts/webmail.js'),
     async close() {
       await opened.close();
       await replica.close();

@@ -11,7 +11,10 @@ import { startPageNotificationFallback } from './page-fallback';
  */
 export function startAlertsInPage(signal: AbortSignal): () => void {
   if (window.top !== window) return () => undefined;
-  startPageNotificationFallback(signal);
+  // Only Safari's build goes without the notifications permission (wxt.config.ts), so only there does the
+  // background hand alerts to a page (poller.ts). Elsewhere this would be one more runtime listener set up at load,
+  // in every webmail tab, for messages that never come; the other builds leave it out.
+  if (import.meta.env.SAFARI) startPageNotificationFallback(signal);
   let reported = false;
   return () => {
     if (reported || signal.aborted) return;

@@ -87,11 +87,21 @@ function postToShell(blob: Blob, ticket: string): Promise<boolean> {
 }
 
 /**
- * For the content script in the shell (the top frame): saves what the background said a mail frame would send. Only
- * a ticket the background announced, spent once, from a frame of this very page on the mail host, is honoured.
+ * Whether this is the kSuite shell's top frame, the one that saves for its mail frames. Asked on every webmail page
+ * at load, apart from startSavingForMailFrames, which only the shell then compiles and runs; the document's URL
+ * rather than `location.origin`, an object the content script's world would make for this look alone.
+ */
+export function isShellTopFrame(): boolean {
+  return window.top === window && document.URL.startsWith(`${KSUITE_ORIGIN}/`);
+}
+
+/**
+ * For the content script in the shell (the top frame, see isShellTopFrame): saves what the background said a mail
+ * frame would send. Only a ticket the background announced, spent once, from a frame of this very page on the mail
+ * host, is honoured.
  */
 export function startSavingForMailFrames(signal: AbortSignal): void {
-  if (window.top !== window || location.origin !== KSUITE_ORIGIN) return;
+  if (!isShellTopFrame()) return;
   const expected = new Map<string, string>(); // ticket → file name
 
   const onExpect = (message: unknown): Promise<true> | undefined => {

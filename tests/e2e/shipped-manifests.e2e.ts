@@ -56,6 +56,17 @@ describe.each(Object.entries(BUILDS))('the %s build', (browser, dir) => {
     expect(readFileSync(`.output/${dir}/webmail-page.js`, 'utf8')).toContain(polyfill);
   });
 
+  // Without the notifications permission (Safari), new-mail alerts are shown by a webmail tab; the other builds have
+  // the permission, and leave that listener out of the script every webmail tab loads (src/alerts/in-page.ts).
+  it('shows alerts through the webmail page exactly where it has no notifications permission', () => {
+    const pageNotify = 'ksuite-companion/alerts-page-notify';
+    const script = readFileSync(`.output/${dir}/content-scripts/webmail.js`, 'utf8');
+    const withoutPermission = !(manifest.optional_permissions ?? []).includes('notifications');
+    expect(withoutPermission).toBe(browser === 'safari');
+    if (withoutPermission) expect(script).toContain(pageNotify);
+    else expect(script).not.toContain(pageNotify);
+  });
+
   it('offers a keyboard shortcut for each message action, at most four suggested (Chrome drops the rest)', () => {
     const commands = manifest.commands ?? {};
     expect(Object.keys(commands).sort()).toEqual(['run-eml', 'run-headers', 'run-zip']);

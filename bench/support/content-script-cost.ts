@@ -57,8 +57,8 @@ interface Subject {
  * from navigating to a folder of 500+ messages until every row is loaded (scrolling pulls page after page, as a
  * user would) and the page has settled, over the same for an empty WXT content script of the same manifest shape
  * (see empty-content-script.ts), measured in the same run on the same replica and folder, each in a browser of its
- * own launched the same way, rounds alternating. Goal: ratio ≤ 1.3. Each round is a new tab, so a new renderer process that compiles the
- * script from scratch, as when the user opens the webmail.
+ * own launched the same way, rounds alternating. Goal: ratio ≤ 1.3. Each round is a new tab, so a new renderer
+ * process that compiles the script from scratch, as when the user opens the webmail.
  *
  * content_script.main_thread_ms_idle: ours over 5 s of that loaded page doing nothing (goal 0).
  *

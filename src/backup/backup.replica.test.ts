@@ -7,6 +7,7 @@ import { API_ROUTES } from '../ksuite/routes';
 import { joinPath, mboxPath } from './layout';
 import { startReplica, type Replica } from '../../tests/replica/index';
 import { DiskState } from '../../tests/support/disk-directory-handle';
+import type { BackupProgress } from './index';
 import {
   Session,
   asInMbox,
@@ -183,11 +184,21 @@ describe('a backup stopped midway', () => {
   it('pause starts nothing new until resume, and the backup then completes', async () => {
     const selection = await everything(session.client, 'eml');
     session.sent.length = 0;
-    const backup = run(session, folder.path, selection);
-    await until(() => (backup.progress.at(-1)?.messagesDone ?? 0) >= 3);
+    // Paused from the progress report itself, as the third message is done: a poll for it came too late once on a
+    // busy machine, after all the downloads had been sent (the pause then found the backup done).
+    const progress: BackupProgress[] = [];
+    let pauseAsked = false;
+    const backup = run(session, folder.path, selection, {
+      onProgress: (report) => {
+        progress.push(report);
+        if (pauseAsked || report.messagesDone < 3) return;
+        pauseAsked = true;
+        queueMicrotask(() => backup.controls.pause());
+      },
+    });
+    await until(() => pauseAsked && progress.at(-1)?.state !== 'running');
     const sentDownloads = () => session.sent.filter((s) => s.path.endsWith('/download')).length;
-    backup.controls.pause();
-    expect(backup.progress.at(-1)!.state).toBe('paused');
+    expect(progress.at(-1)!.state).toBe('paused');
     // Downloads already on their way (a file being made, a request being sent) may finish; then none is sent.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const before = sentDownloads();

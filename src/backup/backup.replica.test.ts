@@ -213,11 +213,20 @@ describe('a backup stopped midway', () => {
 
   it('cancel keeps what is done; the next run fetches only the rest', async () => {
     const selection = await everything(session.client, 'eml');
-    const first = run(session, folder.path, selection, { parallelism: 1 });
-    await until(() => (first.progress.at(-1)?.messagesDone ?? 0) >= 5);
-    first.controls.cancel();
+    // Cancelled from the progress report as the fifth message is done (a poll could come after the last one).
+    const progress: BackupProgress[] = [];
+    let cancelAsked = false;
+    const first = run(session, folder.path, selection, {
+      parallelism: 1,
+      onProgress: (report) => {
+        progress.push(report);
+        if (cancelAsked || report.messagesDone < 5) return;
+        cancelAsked = true;
+        queueMicrotask(() => first.controls.cancel());
+      },
+    });
     const partial = await first.controls.done;
-    expect(first.progress.at(-1)!.state).toBe('cancelled');
+    expect(progress.at(-1)!.state).toBe('cancelled');
     expect(partial.complete).toBe(false);
     // Only whole messages stay: a download stopped by the cancel leaves no (empty) file.
     const keptFiles = filesUnder(folder.path, '.eml');

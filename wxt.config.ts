@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import type { InlineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { WEBMAIL_PAGE_SCRIPT } from './src/page/webmail-page-script';
+import { WEBMAIL_LOADER_SCRIPT } from './src/page/webmail-loader-script';
 import { WEBMAIL_MATCHES } from './src/ksuite/hosts';
 import { manifestCommands } from './src/shortcuts';
 
@@ -19,8 +20,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus'],
     optional_permissions: browser === 'safari' ? [] : ['notifications'],
     host_permissions: WEBMAIL_MATCHES,
-    // The page features, which the content script imports only once a page needs them (webmail-page-script.ts).
-    web_accessible_resources: [{ resources: [WEBMAIL_PAGE_SCRIPT.file.slice(1)], matches: WEBMAIL_MATCHES }],
+    // The page loader and the page features, which the content script imports only once a page needs them
+    // (src/page/content-script-at-load.ts, webmail-page-loader.ts).
+    web_accessible_resources: [
+      {
+        resources: [WEBMAIL_LOADER_SCRIPT.file.slice(1), WEBMAIL_PAGE_SCRIPT.file.slice(1)],
+        matches: WEBMAIL_MATCHES,
+      },
+    ],
     action: { default_title: '__MSG_extName__' },
     // A shortcut for each message action; the user can change them in the browser's shortcut settings.
     commands: manifestCommands(),
@@ -42,12 +49,14 @@ export default defineConfig({
   }),
   hooks: {
     // The webmail content script runs in every tab and frame of the webmail, and loading webextension-polyfill is
-    // most of what it costs beyond WXT's own (README, "Benchmarks"). It uses only what every browser offers natively
-    // (promises in MV3, answers by `sendResponse`: src/runtime-messages.ts), so it gets `browser` as WXT gives it
-    // without the polyfill: Firefox's own `browser`, Chromium's `chrome`. Every other entrypoint, including the
-    // page features it loads, keeps the polyfill.
+    // most of what it costs beyond WXT's own (README, "Benchmarks"). It and the page loader it imports at the page's
+    // first sign of need use only what every browser offers natively (promises in MV3, answers by `sendResponse`:
+    // src/runtime-messages.ts), so they get `browser` as WXT gives it without the polyfill: Firefox's own
+    // `browser`, Chromium's `chrome`. Every other entrypoint, including the page features, keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((entry) => entry.type === 'content-script')) withoutPolyfill(config);
+      const inWebmailTabs = (entry: { type: string; name: string }) =>
+        entry.type === 'content-script' || `/${entry.name}.js` === WEBMAIL_LOADER_SCRIPT.file;
+      if (entrypoints.some(inWebmailTabs)) withoutPolyfill(config);
     },
   },
 });

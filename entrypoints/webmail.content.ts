@@ -1,7 +1,6 @@
 import { WEBMAIL_MATCHES } from '@/src/ksuite/hosts';
-import { startWebmailPageLoader } from '@/src/page/webmail-page-loader';
+import { listenAtLoad } from '@/src/page/content-script-at-load';
 import { startAlertsInPage } from '@/src/alerts/in-page';
-import { isShellTopFrame, startSavingForMailFrames } from '@/src/page/save-through-shell';
 
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,
@@ -11,8 +10,7 @@ export default defineContentScript({
   // WXT's window.postMessage at start would reach the webmail's own message listeners; its DOM event suffices.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const reportUserPresent = startAlertsInPage(ctx.signal);
-    startWebmailPageLoader(document, ctx.signal, reportUserPresent);
-    if (isShellTopFrame()) startSavingForMailFrames(ctx.signal);
+    startAlertsInPage(ctx.signal);
+    listenAtLoad(document, ctx.signal);
   },
 });

@@ -31,8 +31,8 @@ function topFrame(): void {
 describe("the alerts' part of the webmail content script", () => {
   it('tells the background of the webmail page once the user is there, not as the page loads, and only once', async () => {
     topFrame();
-    const { startAlertsInPage } = await import('./in-page');
-    const userPresent = startAlertsInPage(new AbortController().signal);
+    const { reporterOfPresence } = await import('./in-page');
+    const userPresent = reporterOfPresence(new AbortController().signal);
     expect(sent).toEqual([]);
     userPresent();
     userPresent();
@@ -42,11 +42,11 @@ describe("the alerts' part of the webmail content script", () => {
   it('tells nothing from a frame, nor after the script was stopped', async () => {
     const frame = { top: {} };
     vi.stubGlobal('window', frame);
-    const { startAlertsInPage } = await import('./in-page');
-    startAlertsInPage(new AbortController().signal)();
+    const { reporterOfPresence } = await import('./in-page');
+    reporterOfPresence(new AbortController().signal)();
     topFrame();
     const stopped = new AbortController();
-    const userPresent = startAlertsInPage(stopped.signal);
+    const userPresent = reporterOfPresence(stopped.signal);
     stopped.abort();
     userPresent();
     expect(sent).toEqual([]);

@@ -1,13 +1,7 @@
 import { browser } from 'wxt/browser';
-import { answerRuntimeMessages } from '../runtime-messages';
 import { KSUITE_ORIGIN, MAIL_ORIGIN } from '../ksuite/hosts';
 import { clickDownload } from './click-download';
-import {
-  isExpectSaveMessage,
-  SAVE_TICKET_REQUEST,
-  type ExpectSaveMessage,
-  type SaveTicketRequest,
-} from './save-ticket-messages';
+import { SAVE_TICKET_REQUEST, type ExpectSaveMessage, type SaveTicketRequest } from './save-ticket-messages';
 
 /**
  * A file of the mail frame saved by the kSuite shell's content script (why: save-file.ts). The bytes can only cross
@@ -88,8 +82,9 @@ function postToShell(blob: Blob, ticket: string): Promise<boolean> {
 
 /**
  * Whether this is the kSuite shell's top frame, the one that saves for its mail frames. Asked on every webmail page
- * at load, apart from startSavingForMailFrames, which only the shell then compiles and runs; the document's URL
- * rather than `location.origin`, an object the content script's world would make for this look alone.
+ * at load (content-script-at-load.ts), apart from startSavingForMailFrames, which only the shell then loads and runs;
+ * the document's URL rather than `location.origin`, an object the content script's world would make for this look
+ * alone.
  */
 export function isShellTopFrame(): boolean {
   return window.top === window && document.URL.startsWith(`${KSUITE_ORIGIN}/`);
@@ -98,22 +93,16 @@ export function isShellTopFrame(): boolean {
 /**
  * For the content script in the shell (the top frame, see isShellTopFrame): saves what the background said a mail
  * frame would send. Only a ticket the background announced, spent once, from a frame of this very page on the mail
- * host, is honoured.
+ * host, is honoured. Returns what takes the background's announcement (an `EXPECT_SAVE` message), answered by true.
  */
-export function startSavingForMailFrames(signal: AbortSignal): void {
-  if (!isShellTopFrame()) return;
+export function startSavingForMailFrames(signal: AbortSignal): (message: ExpectSaveMessage) => Promise<true> {
   const expected = new Map<string, string>(); // ticket → file name
 
-  const onExpect = (message: unknown): Promise<true> | undefined => {
-    if (!isExpectSaveMessage(message)) return undefined;
-    expect(message);
-    return Promise.resolve(true);
-  };
   const expect = ({ ticket, fileName }: ExpectSaveMessage) => {
     expected.set(ticket, fileName);
     setTimeout(() => expected.delete(ticket), TICKET_LIFETIME_MS);
+    return Promise.resolve(true as const);
   };
-  answerRuntimeMessages(onExpect, signal);
 
   const onRequest = (event: MessageEvent) => {
     if (event.origin !== MAIL_ORIGIN || !isChildFrame(event.source)) return;
@@ -129,6 +118,7 @@ export function startSavingForMailFrames(signal: AbortSignal): void {
     (event.source as Window).postMessage(answer, MAIL_ORIGIN);
   };
   addEventListener('message', onRequest, { signal });
+  return expect;
 }
 
 function isChildFrame(source: MessageEventSource | null): boolean {

@@ -40,19 +40,21 @@ describe.each(Object.entries(BUILDS))('the %s build', (browser, dir) => {
     expect(manifest.content_scripts![0]!.all_frames).toBe(true);
   });
 
-  it('lets only the webmail pages load only the page features, which the content script imports on demand', () => {
+  it('lets only the webmail pages load only the page loader and features, which the content script imports on demand', () => {
     const exposed = manifest.web_accessible_resources ?? [];
     expect(exposed).toHaveLength(1);
-    expect(exposed[0]!.resources).toEqual(['webmail-page.js']);
+    expect(exposed[0]!.resources).toEqual(['webmail-loader.js', 'webmail-page.js']);
     expect([...exposed[0]!.matches].sort()).toEqual([...HOSTS].sort());
   });
 
-  // wxt.config.ts drops WXT's alias of `wxt/browser` to the polyfill for the content-script build only (a hook into
-  // WXT's Vite config): if WXT renames that alias, the hook does nothing and the loader's cost doubles unnoticed.
+  // wxt.config.ts drops WXT's alias of `wxt/browser` to the polyfill for the content script's and the page loader's
+  // builds only (a hook into WXT's Vite config): if WXT renames that alias, the hook does nothing and what every
+  // webmail tab loads doubles unnoticed.
   // The polyfill's own error text (its source, which minifying keeps) tells where it was bundled.
-  it('loads the webmail content script without webextension-polyfill, and the page features with it', () => {
+  it('loads the webmail content script and the page loader without webextension-polyfill, the features with it', () => {
     const polyfill = 'The message port closed before a response was received.';
     expect(readFileSync(`.output/${dir}/content-scripts/webmail.js`, 'utf8')).not.toContain(polyfill);
+    expect(readFileSync(`.output/${dir}/webmail-loader.js`, 'utf8')).not.toContain(polyfill);
     expect(readFileSync(`.output/${dir}/webmail-page.js`, 'utf8')).toContain(polyfill);
   });
 

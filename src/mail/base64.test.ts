@@ -70,6 +70,15 @@ describe('decodeBase64Natively', () => {
     else expect(native).toBeUndefined();
   });
 
+  it('decodes a large text (taken in slices) to the same bytes, and leaves it to Base64Stream where it has padding inside', () => {
+    const large = Uint8Array.from({ length: 900_000 }, (_, i) => (i * 7919 + (i >> 9)) & 0xff);
+    const encoded = platformBase64(large).replace(/.{76}/g, '$&\r\n');
+    const native = decodeBase64Natively(bytes(encoded));
+    if ('fromBase64' in Uint8Array) expect(native).toEqual(large);
+    else expect(native).toBeUndefined();
+    expect(decodeBase64Natively(bytes(`${encoded.slice(0, 700_000)}=\r\n${encoded.slice(700_000)}`))).toBeUndefined();
+  });
+
   it('leaves to Base64Stream what the engine would decode differently: padding inside, stray bytes, small input', () => {
     expect(decodeBase64Natively(bytes(`${clean.slice(0, 4000)}=\r\n${clean.slice(4000)}`))).toBeUndefined();
     expect(decodeBase64Natively(bytes(`${clean}*`))).toBeUndefined();

@@ -138,6 +138,7 @@ const asciiText = new TextDecoder('utf-8', { ignoreBOM: true });
  * it refuses, and this returns undefined so that Base64Stream decodes it the way postal-mime would.
  */
 export function decodeBase64Natively(encoded: Uint8Array): Uint8Array | undefined {
+  if (encoded.length > NATIVE_SLICE_BYTES) return runToEnd(decodeInSlices(encoded, NATIVE_SLICE_BYTES));
   const fromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
   if (typeof fromBase64 !== 'function' || encoded.length < NATIVE_MINIMUM) return undefined;
   try {
@@ -148,22 +149,16 @@ export function decodeBase64Natively(encoded: Uint8Array): Uint8Array | undefine
 }
 
 /**
- * Encoded bytes per step of decodeBase64NativelyInSlices: about 5 ms of decoding on a slow machine, so that a 34 MB
- * body (a 25 MB attachment) lets the page's own work run between steps instead of blocking it for over 100 ms.
+ * Encoded bytes per slice that the engine decodes: a text of 512 KB and what it decodes to stay in the processor's
+ * cache, and the page can run its own work between slices. Measured in Chromium on 34 MB of base64 (text decoded,
+ * then `setFromBase64`): 2 MB slices 91–115 ms, 1 MB 70–100 ms, 512 KB 39–62 ms, 256 KB 50–79 ms (six runs each; a
+ * bigger text is also a fresh allocation each time, whose pages this machine's kernel takes 1 ms per MB to map).
  */
-export const NATIVE_SLICE_BYTES = 2 * 1024 * 1024;
+export const NATIVE_SLICE_BYTES = 512 * 1024;
 
 /**
  * decodeBase64Natively a slice at a time, calling `pause` between slices (to yield to the page). The same bytes, and
- * undefined where it would give undefined, with one more case: padding at the end of a slice that is not the last
- * (the whole text might have been refused, or not; Base64Stream then decides, as for any padding inside).
- * `Uint8Array.prototype.setFromBase64` says how much of each slice's text made whole groups; the rest is carried into
- * the next slice.
- *
- * The bytes are decoded into an array of their exact length where the text's lines say what that length is (lines of
- * one length, as mail programs write base64), so that they need no copy to trim: on a 25 MB attachment that copy
- * took 13–15 ms of the page's main thread. Where the lines are uneven, or the length read from them was short, the
- * array is as long as the text could hold, and trimmed at the end as before.
+ * undefined where it would give undefined.
  */
 export async function decodeBase64NativelyInSlices(
   encoded: Uint8Array,
@@ -171,47 +166,73 @@ export async function decodeBase64NativelyInSlices(
   sliceBytes = NATIVE_SLICE_BYTES,
 ): Promise<Uint8Array | undefined> {
   if (encoded.length <= sliceBytes) return decodeBase64Natively(encoded);
+  const slices = decodeInSlices(encoded, sliceBytes);
+  for (let slice = slices.next(); ; slice = slices.next()) {
+    if (slice.done) return slice.value;
+    await pause();
+  }
+}
+
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The engine's decoder over a slice at a time, yielding after each, with one case more left to Base64Stream than
+ * decodeBase64Natively leaves: padding at the end of a slice that is not the last (the whole text might have been
+ * refused, or not; Base64Stream then decides, as for any padding inside). `Uint8Array.prototype.setFromBase64` says
+ * how much of each slice's text made whole groups; the rest is carried into the next slice.
+ *
+ * The bytes are decoded into an array of their exact length where the text's lines say what that length is (lines of
+ * one length, as mail programs write base64), so that they need no copy to trim: on a 25 MB attachment that copy
+ * took 13–15 ms of the page's main thread. Where the lines are uneven, or the length read from them was short, the
+ * array is as long as the text could hold, and trimmed at the end as before.
+ */
+function* decodeInSlices(encoded: Uint8Array, sliceBytes: number): Generator<void, Uint8Array | undefined, void> {
   const setFromBase64 = (Uint8Array.prototype as unknown as { setFromBase64?: SetFromBase64 }).setFromBase64;
   if (typeof setFromBase64 !== 'function') return undefined;
   const exactLength = decodedLengthOfEvenLines(encoded);
   if (exactLength !== undefined) {
-    const decoded = await decodeSlices(encoded, new Uint8Array(exactLength), setFromBase64, pause, sliceBytes);
+    const decoded = yield* decodeSlices(encoded, new Uint8Array(exactLength), setFromBase64, sliceBytes);
     if (decoded !== NO_ROOM) return decoded;
   }
   const atMost = new Uint8Array(Math.floor((encoded.length * 3) / 4) + 3);
-  const decoded = await decodeSlices(encoded, atMost, setFromBase64, pause, sliceBytes);
+  const decoded = yield* decodeSlices(encoded, atMost, setFromBase64, sliceBytes);
   return decoded === NO_ROOM ? undefined : decoded;
 }
 
 const NO_ROOM = Symbol('no room');
 
 /** The slices decoded into `out`; NO_ROOM if `out` filled up before the text was all read. */
-async function decodeSlices(
+function* decodeSlices(
   encoded: Uint8Array,
   out: Uint8Array,
   setFromBase64: SetFromBase64,
-  pause: () => Promise<void> | undefined,
   sliceBytes: number,
-): Promise<Uint8Array | undefined | typeof NO_ROOM> {
+): Generator<void, Uint8Array | undefined | typeof NO_ROOM, void> {
   let written = 0;
   let carried = '';
-  try {
-    for (let start = 0; start < encoded.length; start += sliceBytes) {
-      const end = Math.min(encoded.length, start + sliceBytes);
-      const last = end === encoded.length;
-      const text = carried + asciiText.decode(encoded.subarray(start, end));
-      const result = setFromBase64.call(out.subarray(written), text, {
+  for (let start = 0; start < encoded.length; start += sliceBytes) {
+    const end = Math.min(encoded.length, start + sliceBytes);
+    const last = end === encoded.length;
+    const text = carried + asciiText.decode(encoded.subarray(start, end));
+    let result: { read: number; written: number };
+    try {
+      result = setFromBase64.call(out.subarray(written), text, {
         lastChunkHandling: last ? 'loose' : 'stop-before-partial',
       });
-      written += result.written;
-      carried = text.slice(result.read);
-      // Full, with characters left to decode: the length read from the lines was short.
-      if (written === out.length && /[^\s=]/.test(carried)) return NO_ROOM;
-      if (!last && endsInPadding(text, result.read)) return undefined;
-      await pause();
+    } catch {
+      return undefined;
     }
-  } catch {
-    return undefined;
+    written += result.written;
+    carried = text.slice(result.read);
+    // Full, with characters left to decode: the length read from the lines was short.
+    if (written === out.length && /[^\s=]/.test(carried)) return NO_ROOM;
+    if (!last && endsInPadding(text, result.read)) return undefined;
+    yield;
   }
   return written === out.length ? out : out.slice(0, written);
 }

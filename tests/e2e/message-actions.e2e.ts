@@ -250,7 +250,7 @@ describe("Attachments (.zip) decode base64 as postal-mime does, with the browser
         seed = (seed * 1103515245 + 12345) >>> 0;
         return seed >>> 24;
       });
-    const clean = random(300_000);
+    const clean = random(600_000); // over 512 KB of base64: decoded in slices
     const stray = base64Lines(random(120_000));
     stray[40] = `${stray[40]!.slice(0, 30)}!*${stray[40]!.slice(30)}`;
     const padded = [...base64Lines(random(90_001)), ...base64Lines(random(60_000))];

@@ -1,3 +1,5 @@
+import { blobInSlices } from '../mail/blob-in-slices';
+import { timeSlicer } from '../mail/next-task';
 import { clickDownload } from './click-download';
 import { isFrameOfShell, saveThroughShell } from './save-through-shell';
 
@@ -13,8 +15,14 @@ export async function saveFile(
   fileName: string,
   mimeType = 'application/octet-stream',
 ): Promise<void> {
-  // A Blob (a finished zip) is saved as it is: wrapping it again would copy every byte once more.
-  const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type: mimeType });
+  // A Blob (a finished zip) is saved as it is: wrapping it again would copy every byte once more. Bytes (a raw
+  // message of 34 MB, say) are copied into one a slice at a time, so the page is never held up for long.
+  const blob =
+    data instanceof Blob
+      ? data
+      : typeof data === 'string'
+        ? new Blob([data], { type: mimeType })
+        : await blobInSlices(data, timeSlicer(), mimeType);
   if (isFrameOfShell() && (await saveThroughShell(blob, fileName))) return;
   clickDownload(blob, fileName);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mailboxIndexFromUrl, messageRefFromUrl, parseWebmailUrl, WEBMAIL_ROUTES } from './webmail-urls';
+import {
+  mailboxIndexFromUrl,
+  messageRefFromUrl,
+  parseWebmailUrl,
+  urlMayNameMessage,
+  WEBMAIL_ROUTES,
+} from './webmail-urls';
 
 const INBOX = 'eJzz9HPyjwAABGYBgQ--';
 
@@ -61,5 +67,19 @@ describe('WEBMAIL_ROUTES', () => {
       shortUid: '9',
       folderId: 'a+b/;c',
     });
+  });
+});
+
+describe('urlMayNameMessage', () => {
+  // The content script's quick look at load: it must never pass over a URL that messageRefFromUrl reads as a message.
+  it('holds for every message URL, on both hosts, and not for a mailbox or folder', () => {
+    const thread = WEBMAIL_ROUTES.thread(0, 'eJzzTc1NTE4tKknNBQAmAgUu', '1234');
+    const shell = `https://ksuite.infomaniak.com/all/mail/0;fid=eJzz/thread/1234?ksuite-mode=light`;
+    for (const href of [thread, shell]) {
+      expect(messageRefFromUrl(href)).not.toBeNull();
+      expect(urlMayNameMessage(href)).toBe(true);
+    }
+    expect(urlMayNameMessage(WEBMAIL_ROUTES.mailbox(0))).toBe(false);
+    expect(urlMayNameMessage(WEBMAIL_ROUTES.folder(0, 'eJzzTc1NTE4tKknNBQAmAgUu'))).toBe(false);
   });
 });

@@ -43,6 +43,14 @@ export function mailboxIndexFromUrl(href: string): number | null {
   return parseWebmailUrl(href)?.mailboxIndex ?? null;
 }
 
+/**
+ * Whether a URL may name a message, without taking it apart: only a thread's URL can (see parseWebmailUrl). For the
+ * content script at load, which must stay small; messageRefFromUrl says which message.
+ */
+export function urlMayNameMessage(href: string): boolean {
+  return href.includes('/thread/');
+}
+
 /** The message a webmail URL shows. Used only when the page's markup does not tell. */
 export function messageRefFromUrl(href: string): MessageRef | null {
   const location = parseWebmailUrl(href);

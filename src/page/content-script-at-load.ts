@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { OPENED_MESSAGE_SELECTOR } from '../ksuite/selectors';
+import { urlMayNameMessage } from '../ksuite/webmail-urls';
 import { answerRuntimeMessages } from '../runtime-messages';
 import { loadLazyScript } from './lazy-script';
 import { isPageRequest, PAGE_HEALTH_PORT } from './page-messages';
@@ -38,8 +39,8 @@ export function listenAtLoad(doc: Document, signal: AbortSignal): void {
     if (loader) use(loader);
     else wake().then(use, () => undefined);
   };
-  // Only a thread's URL can name a message (webmail-urls.ts); the loader takes it apart.
-  const urlMayNameMessage = () => doc.URL.includes('/thread/');
+  // A quick look at the URL; the loader takes it apart.
+  const urlMayShowMessage = () => urlMayNameMessage(doc.URL);
 
   const options = { capture: true, passive: true, signal: inputs.signal };
   // A click or a key is what opens a message or selects rows (a `change` follows one of them).
@@ -52,7 +53,7 @@ export function listenAtLoad(doc: Document, signal: AbortSignal): void {
   // Navigations the page makes by itself (its router rewrites the URL as it starts, a link, the back button) wake the
   // loader only for a URL that may name a message.
   const onNavigation = () => {
-    if (loader || urlMayNameMessage()) toLoader((awake) => awake.navigation());
+    if (loader || urlMayShowMessage()) toLoader((awake) => awake.navigation());
   };
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   if (navigation) navigation.addEventListener('currententrychange', onNavigation, { signal: inputs.signal });
@@ -66,12 +67,12 @@ export function listenAtLoad(doc: Document, signal: AbortSignal): void {
   // A request sent to the whole tab gets one answer, from the frame that has what it asks for, so a frame takes a
   // request on only where it may: a page request where a message is opened, named by the URL or right-clicked; the
   // shell's saving in the shell. Decided here from the DOM and the URL, the loader answers; where it then finds no
-  // message after all (markup or a URL it cannot read), it answers nothing, which its sender reads as "no frame
+  // message after all (markup or a URL it cannot read), its answer is empty, which its sender reads as "no frame
   // could": should another frame of the tab have the message, its answer may come second.
   const mayAnswer = (message: unknown): boolean => {
     if (isPageRequest(message)) {
       const rightClicked = message.type === 'run-message-action' && message.target === 'context' && !!contextTarget;
-      return rightClicked || urlMayNameMessage() || doc.querySelector(OPENED_MESSAGE_SELECTOR) !== null;
+      return rightClicked || urlMayShowMessage() || doc.querySelector(OPENED_MESSAGE_SELECTOR) !== null;
     }
     return isExpectSaveMessage(message) && isShellTopFrame();
   };
@@ -96,5 +97,5 @@ export function listenAtLoad(doc: Document, signal: AbortSignal): void {
 
   // A message URL wakes the loader at once. The document is not looked at now: at document_idle the webmail is still
   // drawing its list, and the user's first pointer move looks at it anyway.
-  if (urlMayNameMessage()) toLoader(() => undefined);
+  if (urlMayShowMessage()) toLoader(() => undefined);
 }

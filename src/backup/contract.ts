@@ -1,3 +1,4 @@
+import type { FolderRole } from '../ksuite/types';
 /**
  * What the backup page and the backup engine agree on. The engine (src/backup) lists what can be backed up and
  * runs a backup into a directory handle (one the user picked, or a folder of the origin-private file system); the
@@ -13,6 +14,8 @@ export interface BackupFolder {
   /** The folder's path as the server names it ("INBOX", "Projects/2026"). */
   path: string;
   name: string;
+  /** The folder's special role (inbox, sent …), which names it in the user's language; null for the user's own. */
+  role: FolderRole | null;
   /** Nesting depth, 0 for top-level folders. */
   depth: number;
   /** From the folder's `total_count`; null when the server did not say. */

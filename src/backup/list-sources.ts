@@ -16,7 +16,14 @@ export async function listBackupSources(api: KsuiteApiClient, signal?: AbortSign
 /** Parents before their children, in the server's order. */
 export function flattenFolders(folders: readonly Folder[], depth = 0, into: BackupFolder[] = []): BackupFolder[] {
   for (const folder of folders) {
-    into.push({ id: folder.id, path: folder.path, name: folder.name, depth, totalCount: folder.total_count });
+    into.push({
+      id: folder.id,
+      path: folder.path,
+      name: folder.name,
+      role: folder.role,
+      depth,
+      totalCount: folder.total_count,
+    });
     flattenFolders(folder.children, depth + 1, into);
   }
   return into;

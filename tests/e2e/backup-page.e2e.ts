@@ -329,3 +329,34 @@ describe('ways to the backup page', () => {
     await options.close();
   });
 });
+
+describe('the backup page in German', () => {
+  it('names the special folders as the webmail does (Posteingang, Papierkorb …) and the user’s own as the server does', async () => {
+    const { browser: german } = await signedInBrowser({ lang: 'de' });
+    try {
+      const page = await german.context.newPage();
+      await answerFolderPickerWith(page, 'unused');
+      await page.goto(german.extensionUrl('backup.html'));
+      await page.getByTestId('backup-tree').waitFor();
+      const anna = page.locator(`[data-mailbox="${CORPUS_MAILBOXES[0]!.email}"] label[data-folder]`);
+      const shown = await anna.evaluateAll((rows) =>
+        rows.map((row) => [row.getAttribute('data-folder'), row.querySelector('.backup-name')?.textContent]),
+      );
+      expect(Object.fromEntries(shown)).toEqual({
+        INBOX: 'Posteingang',
+        'INBOX/Projects': 'Projects',
+        'INBOX/Projects/2026': '2026',
+        Sent: 'Gesendete Nachrichten',
+        Drafts: 'Entwürfe',
+        Spam: 'Spam',
+        Trash: 'Papierkorb',
+        Archive: 'Archiv',
+        Invoices: 'Invoices',
+        Commercial: 'Werbung',
+        'Social Networks': 'Soziale Netzwerke',
+      });
+    } finally {
+      await german.close();
+    }
+  });
+});

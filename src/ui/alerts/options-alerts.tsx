@@ -2,7 +2,8 @@ import { requestMailCheck } from '../../alerts/check-requests';
 import type { PollRecord } from '../../alerts/poll-record';
 import { watchableFolders, watchedFoldersOf, type FolderSummary } from '../../alerts/watched-folders';
 import type { Settings } from '../../settings';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
+import { folderDisplayName } from '../folder-names';
 import { usePollRecord, useSettings } from './hooks';
 import { useSaving } from '../saved-notice';
 import { AlertsSwitch } from './alerts-switch';
@@ -76,18 +77,6 @@ export function AlertsSettings() {
   );
 }
 
-const ROLE_NAMES: Partial<Record<NonNullable<FolderSummary['role']>, MessageKey>> = {
-  INBOX: 'settings_folderInbox',
-  ARCHIVE: 'settings_folderArchive',
-  COMMERCIAL: 'settings_folderCommercial',
-  SOCIALNETWORKS: 'settings_folderSocial',
-};
-
-function folderName(folder: FolderSummary): string {
-  const key = folder.role ? ROLE_NAMES[folder.role] : undefined;
-  return key ? t(key) : folder.name;
-}
-
 function WatchedFoldersChooser({ record, settings }: { record: PollRecord; settings: Settings }) {
   const { save } = useSaving();
   const { mailboxes, folders } = record.check;
@@ -126,7 +115,7 @@ function WatchedFoldersChooser({ record, settings }: { record: PollRecord; setti
                   checked={watched.has(folder.id)}
                   onChange={(e) => choose(mailbox.uuid, list, folder.id, e.currentTarget.checked)}
                 />
-                {folderName(folder)}
+                {folderDisplayName(folder)}
               </label>
             ))}
           </fieldset>

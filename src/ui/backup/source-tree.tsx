@@ -1,5 +1,6 @@
 import type { BackupMailbox } from '../../backup';
 import { t } from '../../i18n';
+import { folderDisplayName } from '../folder-names';
 import { chooseFolder, chooseMailbox, mailboxTick, type ChosenFolders } from './chosen-folders';
 import { formatCount } from './progress-text';
 
@@ -51,7 +52,7 @@ export function SourceTree(props: {
                         onChange(chooseFolder(chosen, mailbox.uuid, folder.id, event.currentTarget.checked))
                       }
                     />
-                    <span class="backup-name">{folder.name}</span>
+                    <span class="backup-name">{folderDisplayName(folder)}</span>
                     <span class="backup-count">
                       {folder.totalCount === null ? '–' : formatCount(folder.totalCount, locale)}
                     </span>

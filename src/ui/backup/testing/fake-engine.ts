@@ -7,18 +7,18 @@ export const MAILBOXES: BackupMailbox[] = [
     uuid: 'mb-1',
     email: 'demo@ik.me',
     folders: [
-      { id: 'inbox', path: 'INBOX', name: 'INBOX', depth: 0, totalCount: 12 },
-      { id: 'projects', path: 'Projects', name: 'Projects', depth: 0, totalCount: 5 },
-      { id: 'p2026', path: 'Projects/2026', name: '2026', depth: 1, totalCount: 3 },
-      { id: 'sent', path: 'Sent', name: 'Sent', depth: 0, totalCount: 7 },
+      { id: 'inbox', path: 'INBOX', name: 'INBOX', role: 'INBOX', depth: 0, totalCount: 12 },
+      { id: 'projects', path: 'Projects', name: 'Projects', role: null, depth: 0, totalCount: 5 },
+      { id: 'p2026', path: 'Projects/2026', name: '2026', role: null, depth: 1, totalCount: 3 },
+      { id: 'sent', path: 'Sent', name: 'Sent', role: 'SENT', depth: 0, totalCount: 7 },
     ],
   },
   {
     uuid: 'mb-2',
     email: 'team@ik.me',
     folders: [
-      { id: 'inbox', path: 'INBOX', name: 'INBOX', depth: 0, totalCount: 40 },
-      { id: 'odd', path: 'Odd', name: 'Odd', depth: 0, totalCount: null },
+      { id: 'inbox', path: 'INBOX', name: 'INBOX', role: 'INBOX', depth: 0, totalCount: 40 },
+      { id: 'odd', path: 'Odd', name: 'Odd', role: null, depth: 0, totalCount: null },
     ],
   },
 ];

@@ -22,6 +22,9 @@ export class Session {
   /** Start time and path of every request, in the order they were sent. */
   readonly sent: { at: number; path: string }[] = [];
 
+  /** Told of each request as it is sent, before it reaches the replica (a test acting at the n-th download). */
+  onRequest: ((path: string) => void) | null = null;
+
   constructor(private readonly replica: Replica) {
     this.renew();
     this.client = new KsuiteApiClient({ fetch: (input, init) => this.#fetch(input, init), backoffMs: 5 });
@@ -34,6 +37,7 @@ export class Session {
   async #fetch(input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<Response> {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     this.sent.push({ at: performance.now(), path: url.pathname + url.search });
+    this.onRequest?.(url.pathname + url.search);
     const response = await replicaFetch(this.replica.port, { cookie: this.cookie })(input, init);
     if (response.status >= 300 && response.status < 400 && init.redirect !== 'manual') {
       await response.body?.cancel();

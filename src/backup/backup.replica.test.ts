@@ -84,7 +84,10 @@ describe('a full backup of the demo mailboxes', () => {
   });
 });
 
-describe('a backup stopped midway', () => {
+// One more try, as the browser suites give each test: these stop a real run mid-flight on a busy machine, and a flake
+// is still named at the end of `npm test` ("Passed only when tried again"). A doubled message in the resumed mbox was
+// seen once in CI and not again in 21 runs here (under load too): not known to be the test's, so named in the README.
+describe('a backup stopped midway', { retry: 1 }, () => {
   it('(.eml) removes the empty files a dead tab left beside the messages it fetches again, and nothing else', async () => {
     const selection = await everything(session.client, 'eml');
     expect((await run(session, folder.path, selection).controls.done).complete).toBe(true);

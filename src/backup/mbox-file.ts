@@ -1,5 +1,5 @@
 import { MboxrdBodyEscaper, fromLine } from '../mail/mbox';
-import { folderAt } from './directory';
+import { existingFile, folderAt } from './directory';
 
 /**
  * One folder's mbox (mboxrd, quoted exactly as src/mail/mbox.ts quotes), appended to one message at a time from
@@ -41,6 +41,21 @@ export class MboxFile {
     const folder = (await folderAt(root, path.slice(0, -1), true))!;
     const handle = await folder.getFileHandle(path[path.length - 1]!, { create: true });
     return new MboxFile(handle, vouchedEnd);
+  }
+
+  /** Cuts the mbox at `path`, if there and longer, to `end`: bytes past the last vouched message are no message. */
+  static async cutBack(root: FileSystemDirectoryHandle, path: readonly string[], end: number): Promise<void> {
+    const folder = await folderAt(root, path.slice(0, -1), false);
+    const handle = folder && (await existingFile(folder, path[path.length - 1]!));
+    if (!handle || (await handle.getFile()).size <= end) return;
+    const writable = await handle.createWritable({ keepExistingData: true });
+    try {
+      await writable.truncate(end);
+      await writable.close();
+    } catch (error) {
+      await writable.abort().catch(() => {});
+      throw error;
+    }
   }
 
   get end(): number {

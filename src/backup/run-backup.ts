@@ -209,7 +209,10 @@ export class BackupRun implements BackupControls {
         this.#manifest = await Manifest.open(this.#root);
         this.#vouchedEnds = await verifyManifest(this.#root, this.#manifest);
       }
-      this.#folders ??= await this.#listAll();
+      if (!this.#folders) {
+        this.#folders = await this.#listAll();
+        if (this.#format === 'mbox') await this.#cutBackMboxes(this.#folders);
+      }
       const tasks = this.#plan();
       this.#phase = 'running';
       if (this.#state === 'listing') this.#setState('running');
@@ -577,6 +580,18 @@ export class BackupRun implements BackupControls {
       this.#mboxes.set(path, mbox);
     }
     return mbox;
+  }
+
+  /**
+   * Before the first pass writes anything: each chosen folder's mbox cut back to the end of its last vouched message.
+   * An append cuts it too, but a folder with nothing to append would keep what a tab that died committed without its
+   * manifest lines: were those messages moved to another folder meanwhile, the backup held them twice.
+   */
+  async #cutBackMboxes(folders: readonly FolderState[]): Promise<void> {
+    for (const folder of folders) {
+      const segments = mboxPath(folder.mailbox, folderPathWithSlashes(folder));
+      await MboxFile.cutBack(this.#root, segments, this.#vouchedEnds.get(joinPath(segments)) ?? 0);
+    }
   }
 
   #enqueueAppend(folder: FolderState, staged: ManifestEntry): void {
